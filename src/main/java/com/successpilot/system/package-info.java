@@ -1,0 +1,9 @@
+/**
+ * The running system: the command line ({@link com.successpilot.system.Command}s such as
+ * {@code demo}, {@code run}, {@code validate}) and application-wide settings.
+ * <p>
+ * Every feature contributes its commands as beans; the command line dispatcher finds them
+ * by name, so {@code successpilot <command> --option=value} works the same whether
+ * started by {@code ./mvnw spring-boot:run} or {@code java -jar}.
+ */
+package com.successpilot.system;
