@@ -1,0 +1,14 @@
+package com.successpilot.ingest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the job definitions operators edit live.
+ *
+ * @param dir the folder holding {@code nightly-job.yml} and the other job files
+ */
+@ConfigurationProperties("successpilot.batch-jobs")
+public record BatchJobsProperties(@DefaultValue("batch-jobs") String dir) {
+
+}

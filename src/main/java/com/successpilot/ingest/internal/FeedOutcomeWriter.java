@@ -1,0 +1,72 @@
+package com.successpilot.ingest.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * Writes a chunk in one transaction: accepted rows upserted by natural key, rejected rows
+ * recorded in the ledger, and each file's counts advanced.
+ */
+final class FeedOutcomeWriter implements ItemWriter<FeedOutcome> {
+
+	private static final String METRIC_UPSERT = "INSERT INTO usage_metrics (account_id, usage_date, metric, metric_value) "
+			+ "VALUES (:account_id, :usage_date, :metric, :metric_value) "
+			+ "ON DUPLICATE KEY UPDATE metric_value = VALUES(metric_value)";
+
+	private final FeedTarget target;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final ImportLedger ledger;
+
+	FeedOutcomeWriter(FeedTarget target, NamedParameterJdbcTemplate jdbc, ImportLedger ledger) {
+		this.target = target;
+		this.jdbc = jdbc;
+		this.ledger = ledger;
+	}
+
+	@Override
+	public void write(Chunk<? extends FeedOutcome> chunk) {
+		List<SqlParameterSource> rows = new ArrayList<>(chunk.size());
+		List<SqlParameterSource> metrics = new ArrayList<>();
+		List<FeedOutcome> rejected = new ArrayList<>();
+		Map<Long, long[]> countsByFile = new LinkedHashMap<>();
+		for (FeedOutcome outcome : chunk) {
+			long[] counts = countsByFile.computeIfAbsent(outcome.record().file().ledgerId(), (id) -> new long[2]);
+			if (outcome.isRejected()) {
+				rejected.add(outcome);
+				counts[1]++;
+				continue;
+			}
+			counts[0]++;
+			rows.add(new MapSqlParameterSource(outcome.columns()));
+			for (Map.Entry<String, BigDecimal> metric : outcome.metrics().entrySet()) {
+				metrics.add(new MapSqlParameterSource("account_id", outcome.columns().get("account_id"))
+					.addValue("usage_date", outcome.columns().get("usage_date"))
+					.addValue("metric", metric.getKey())
+					.addValue("metric_value", metric.getValue()));
+			}
+		}
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate(this.target.upsertSql(), rows.toArray(SqlParameterSource[]::new));
+		}
+		if (!metrics.isEmpty()) {
+			this.jdbc.batchUpdate(METRIC_UPSERT, metrics.toArray(SqlParameterSource[]::new));
+		}
+		if (!rejected.isEmpty()) {
+			this.ledger.reject(rejected);
+		}
+		countsByFile
+			.forEach((fileId, counts) -> this.ledger.count(fileId, counts[0] + counts[1], counts[0], counts[1]));
+	}
+
+}

@@ -1,0 +1,51 @@
+package com.successpilot.ingest.internal;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.successpilot.ingest.FeedDefinition;
+import com.successpilot.ingest.ImportDefinition;
+
+/**
+ * Assembles one feed's chunk step: {@link FeedFileReader} → {@link FeedRowValidator} →
+ * {@link FeedOutcomeWriter}, closed by {@link FeedStepFinisher}.
+ */
+public final class FeedStepFactory {
+
+	private final JobRepository jobRepository;
+
+	private final PlatformTransactionManager transactionManager;
+
+	private final JdbcTemplate jdbc;
+
+	private final ImportLedger ledger;
+
+	public FeedStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc, ImportLedger ledger) {
+		this.jobRepository = jobRepository;
+		this.transactionManager = transactionManager;
+		this.jdbc = jdbc;
+		this.ledger = ledger;
+	}
+
+	public Step step(ImportDefinition definition, FeedDefinition feed) {
+		FeedTarget target = FeedTargets.find(feed.target());
+		FeedFileReader reader = new FeedFileReader(feed, definition.inboxOf(feed), this.ledger);
+		JdbcReferences references = new JdbcReferences(this.jdbc);
+		return new StepBuilder(feed.stepName(), this.jobRepository)
+			.<FeedRecord, FeedOutcome>chunk(definition.chunkSize())
+			.transactionManager(this.transactionManager)
+			.reader(reader)
+			.processor(new FeedRowValidator(target, references))
+			.writer(new FeedOutcomeWriter(target, new NamedParameterJdbcTemplate(this.jdbc), this.ledger))
+			.stream(references)
+			.listener(reader)
+			.listener(new FeedStepFinisher(definition, feed, reader, this.ledger))
+			.build();
+	}
+
+}

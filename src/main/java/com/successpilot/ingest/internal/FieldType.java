@@ -1,0 +1,110 @@
+package com.successpilot.ingest.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The kinds of value a feed column can hold, each with the formats operators' tools
+ * actually write (ISO dates and the {@code 2026/11/23} form Excel uses in Japan,
+ * {@code 1,200} with grouping commas, {@code yes}/{@code no}).
+ */
+enum FieldType {
+
+	TEXT, EMAIL, DATE, DATE_TIME, INTEGER, DECIMAL, BOOLEAN, CHOICE, ACCOUNT, CSM, GOAL;
+
+	private static final Pattern EMAIL_PATTERN = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Pattern GROUPED_NUMBER = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+	private static final DateTimeFormatter SLASHED_DATE = DateTimeFormatter.ofPattern("yyyy/M/d");
+
+	Object parse(String label, String value, References references) throws RowRejectedException {
+		return switch (this) {
+			case TEXT, CHOICE -> value;
+			case EMAIL -> email(label, value);
+			case DATE -> date(label, value);
+			case DATE_TIME -> dateTime(label, value);
+			case INTEGER -> integer(label, value);
+			case DECIMAL -> decimal(label, value);
+			case BOOLEAN -> bool(label, value);
+			case ACCOUNT -> reference(references.account(value), "unknown account '" + value + "'");
+			case CSM -> reference(references.csm(value.toLowerCase(Locale.ROOT)), "unknown CSM '" + value + "'");
+			case GOAL -> reference(references.goal(value), "unknown success goal '" + value + "'");
+		};
+	}
+
+	private static String email(String label, String value) throws RowRejectedException {
+		if (!EMAIL_PATTERN.matcher(value).matches()) {
+			throw new RowRejectedException(label + " '" + value + "' is not an email address");
+		}
+		return value.toLowerCase(Locale.ROOT);
+	}
+
+	static LocalDate date(String label, String value) throws RowRejectedException {
+		try {
+			return value.indexOf('/') > 0 ? LocalDate.parse(value, SLASHED_DATE) : LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new RowRejectedException(label + " '" + value + "' is not a date (expected 2026-11-23)");
+		}
+	}
+
+	private static LocalDateTime dateTime(String label, String value) throws RowRejectedException {
+		String iso = value.replace('/', '-').replace(' ', 'T');
+		try {
+			if (iso.length() <= 10) {
+				return LocalDate.parse(iso).atStartOfDay();
+			}
+			return LocalDateTime.parse(iso.length() == 16 ? iso + ":00" : iso);
+		}
+		catch (DateTimeParseException ex) {
+			throw new RowRejectedException(
+					label + " '" + value + "' is not a date and time (expected 2026-11-23 14:05:00)");
+		}
+	}
+
+	private static Long integer(String label, String value) throws RowRejectedException {
+		BigDecimal number = number(label, value, "a whole number");
+		try {
+			return number.longValueExact();
+		}
+		catch (ArithmeticException ex) {
+			throw new RowRejectedException(label + " '" + value + "' is not a whole number");
+		}
+	}
+
+	private static BigDecimal decimal(String label, String value) throws RowRejectedException {
+		return number(label, value, "a number");
+	}
+
+	private static BigDecimal number(String label, String value, String expected) throws RowRejectedException {
+		String plain = GROUPED_NUMBER.matcher(value).matches() ? value.replace(",", "") : value;
+		try {
+			return new BigDecimal(plain);
+		}
+		catch (NumberFormatException ex) {
+			throw new RowRejectedException(label + " '" + value + "' is not " + expected);
+		}
+	}
+
+	private static Boolean bool(String label, String value) throws RowRejectedException {
+		return switch (value.toLowerCase(Locale.ROOT)) {
+			case "true", "yes", "y", "1" -> Boolean.TRUE;
+			case "false", "no", "n", "0" -> Boolean.FALSE;
+			default -> throw new RowRejectedException(label + " '" + value + "' is not true or false");
+		};
+	}
+
+	private static Long reference(Long id, String reason) throws RowRejectedException {
+		if (id == null) {
+			throw new RowRejectedException(reason);
+		}
+		return id;
+	}
+
+}

@@ -1,0 +1,35 @@
+package com.successpilot.run;
+
+import java.util.List;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.successpilot.ingest.FeedImportSteps;
+import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.run.internal.RunLoggingListener;
+
+/**
+ * The nightly job: the feeds of {@code batch-jobs/nightly-job.yml} first, then the steps
+ * that judge accounts and deliver tasks.
+ */
+@Configuration(proxyBeanMethods = false)
+class NightlyJobConfiguration {
+
+	// steps 1..n: one import step per feed, in the order the job definition lists them
+
+	@Bean
+	Job nightlyJob(JobRepository jobRepository, FeedImportSteps feedImportSteps, ImportDefinition importDefinition) {
+		List<Step> steps = feedImportSteps.steps(importDefinition);
+		SimpleJobBuilder job = new JobBuilder("nightlyJob", jobRepository).listener(new RunLoggingListener())
+			.start(steps.get(0));
+		steps.subList(1, steps.size()).forEach(job::next);
+		return job.build();
+	}
+
+}

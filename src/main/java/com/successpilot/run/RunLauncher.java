@@ -1,0 +1,112 @@
+package com.successpilot.run;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import com.successpilot.ingest.FeedImportSteps;
+
+/**
+ * Starts runs. A run is identified by job, business date and run number: after a
+ * completed run the same date gets the next number (a re-run), after a failed one the
+ * failed run continues where it stopped, and a run still going is never started twice.
+ */
+@Component
+public class RunLauncher {
+
+	/** The job parameter numbering the runs of one business date. */
+	public static final String RUN_NUMBER = "run";
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Map<String, Job> jobs;
+
+	RunLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
+	}
+
+	/**
+	 * Runs a job for a business date and waits for it to end.
+	 * @param fresh start a new run even when the last one failed
+	 */
+	public JobExecution run(String jobName, LocalDate businessDate, boolean fresh) throws Exception {
+		Job job = this.jobs.get(jobName);
+		if (job == null) {
+			throw new IllegalArgumentException("There is no job called '" + jobName + "'; the jobs are "
+					+ this.jobs.keySet().stream().sorted().toList());
+		}
+		long runNumber = lastRunNumber(jobName, businessDate);
+		if (runNumber > 0) {
+			JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters(businessDate, runNumber));
+			if (last != null && last.isRunning()) {
+				throw new RunAlreadyGoingException(jobName + " for " + businessDate + " is already running (run "
+						+ runNumber + ", execution " + last.getId() + ", started " + last.getStartTime() + ")");
+			}
+			boolean continueFailed = last != null && last.getStatus() != BatchStatus.COMPLETED
+					&& last.getStatus() != BatchStatus.ABANDONED && !fresh;
+			if (!continueFailed) {
+				runNumber++;
+			}
+		}
+		else {
+			runNumber = 1;
+		}
+		return this.jobOperator.start(job, parameters(businessDate, runNumber));
+	}
+
+	/**
+	 * All executions of the run that {@code execution} belongs to, oldest first, so a
+	 * summary can include what an earlier, failed attempt already did.
+	 */
+	public List<JobExecution> attemptsOf(JobExecution execution) {
+		List<JobExecution> attempts = new java.util.ArrayList<>(
+				this.jobRepository.getJobExecutions(execution.getJobInstance()));
+		attempts.sort(java.util.Comparator.comparing(JobExecution::getId));
+		return attempts;
+	}
+
+	private long lastRunNumber(String jobName, LocalDate businessDate) {
+		long runNumber = 0;
+		while (true) {
+			JobInstance instance = this.jobRepository.getJobInstance(jobName, parameters(businessDate, runNumber + 1));
+			if (instance == null) {
+				return runNumber;
+			}
+			runNumber++;
+		}
+	}
+
+	private static JobParameters parameters(LocalDate businessDate, long runNumber) {
+		return new JobParametersBuilder().addLocalDate(FeedImportSteps.BUSINESS_DATE, businessDate)
+			.addLong(RUN_NUMBER, runNumber)
+			.toJobParameters();
+	}
+
+	/**
+	 * Refusal to start a run while the same job and date is still running.
+	 */
+	public static class RunAlreadyGoingException extends IllegalStateException {
+
+		RunAlreadyGoingException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package com.successpilot;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A whole-application test on a private database (H2, or MariaDB with -Pmariadb) and a
+ * private inbox; see {@link TestWorkspace}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@ContextConfiguration(initializers = TestWorkspace.class)
+public @interface SuccessPilotTest {
+
+}
