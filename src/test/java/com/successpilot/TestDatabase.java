@@ -42,8 +42,7 @@ public final class TestDatabase {
 	public static String newDatabaseUrl() {
 		String name = "sp_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		if (!isMariaDb()) {
-			return "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;"
-					+ "DB_CLOSE_DELAY=-1";
+			return "jdbc:h2:mem:" + name + ";MODE=MySQL;" + "DB_CLOSE_DELAY=-1";
 		}
 		execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
 		created.add(name);

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.judgement.JudgementSteps;
+import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.run.internal.RunLoggingListener;
 
 /**
@@ -22,13 +24,18 @@ import com.successpilot.run.internal.RunLoggingListener;
 class NightlyJobConfiguration {
 
 	// steps 1..n: one import step per feed, in the order the job definition lists them
+	// then: accountMetricsStep (facts per account) and accountJudgementStep (rules →
+	// tasks, health)
 
 	@Bean
-	Job nightlyJob(JobRepository jobRepository, FeedImportSteps feedImportSteps, ImportDefinition importDefinition) {
+	Job nightlyJob(JobRepository jobRepository, FeedImportSteps feedImportSteps, ImportDefinition importDefinition,
+			MetricsSteps metricsSteps, JudgementSteps judgementSteps) {
 		List<Step> steps = feedImportSteps.steps(importDefinition);
 		SimpleJobBuilder job = new JobBuilder("nightlyJob", jobRepository).listener(new RunLoggingListener())
 			.start(steps.get(0));
 		steps.subList(1, steps.size()).forEach(job::next);
+		job.next(metricsSteps.accountMetricsStep());
+		job.next(judgementSteps.accountJudgementStep("accountJudgementStep", -1));
 		return job.build();
 	}
 

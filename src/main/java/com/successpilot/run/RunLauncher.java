@@ -35,10 +35,13 @@ public class RunLauncher {
 
 	private final Map<String, Job> jobs;
 
-	RunLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
+	private final List<RunPreflight> preflights;
+
+	RunLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, List<RunPreflight> preflights) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
+		this.preflights = preflights;
 	}
 
 	/**
@@ -51,6 +54,7 @@ public class RunLauncher {
 			throw new IllegalArgumentException("There is no job called '" + jobName + "'; the jobs are "
 					+ this.jobs.keySet().stream().sorted().toList());
 		}
+		this.preflights.forEach((preflight) -> preflight.check(jobName));
 		long runNumber = lastRunNumber(jobName, businessDate);
 		if (runNumber > 0) {
 			JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters(businessDate, runNumber));

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.successpilot.SuccessPilotTest;
+import com.successpilot.TestData;
 import com.successpilot.run.RunLauncher;
 
 /**
@@ -43,11 +44,7 @@ class FeedImportJobTests {
 		this.feeds = new FeedFiles(this.definition);
 		FeedFiles.deleteRecursively(this.definition.inbox());
 		FeedFiles.deleteRecursively(this.definition.archive());
-		for (String table : List.of("import_rejections", "import_files", "usage_metrics", "daily_usage", "goal_periods",
-				"success_goals", "nps_responses", "support_tickets", "account_thresholds", "segment_thresholds",
-				"contracts", "accounts", "csms")) {
-			this.jdbc.update("DELETE FROM " + table);
-		}
+		TestData.deleteAll(this.jdbc);
 	}
 
 	@Test

@@ -1,0 +1,37 @@
+package com.successpilot.judgement;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.successpilot.judgement.internal.JudgementStepFactory;
+import com.successpilot.metrics.MetricsSteps;
+import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.task.TaskRepository;
+
+/**
+ * Builds {@code accountJudgementStep}: every account of the run date (or only those
+ * renewing soon) judged by the live rule set, its conclusions recorded.
+ */
+@Component
+public class JudgementSteps {
+
+	private final JudgementStepFactory factory;
+
+	JudgementSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks,
+			org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+		this.factory = new JudgementStepFactory(jobRepository, transactionManager, metricsSteps, liveRuleSet, tasks,
+				jdbc);
+	}
+
+	/**
+	 * @param renewalWithinDays judge only accounts renewing within this many days, or -1
+	 * for every account
+	 */
+	public Step accountJudgementStep(String stepName, int renewalWithinDays) {
+		return this.factory.step(stepName, renewalWithinDays);
+	}
+
+}

@@ -1,0 +1,74 @@
+package com.successpilot.judgement;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.successpilot.run.RunSummarySection;
+
+/**
+ * The judgement part of a run summary: tasks per playbook, the health grades, rule errors
+ * and the rules version.
+ */
+@Component
+@Order(10)
+class JudgementSummary implements RunSummarySection {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	JudgementSummary(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void print(JobExecution execution, PrintStream out) {
+		long run = execution.getJobInstance().getInstanceId();
+		MapSqlParameterSource parameters = new MapSqlParameterSource("run", run);
+		List<Map<String, Object>> playbooks = this.jdbc.queryForList("""
+				SELECT playbook, SUM(CASE WHEN created_run = :run THEN 1 ELSE 0 END) AS raised, COUNT(*) AS still_open
+				FROM tasks WHERE last_seen_run = :run AND status IN ('OPEN', 'SNOOZED')
+				GROUP BY playbook ORDER BY playbook
+				""", parameters);
+		List<Map<String, Object>> grades = this.jdbc.queryForList(
+				"SELECT grade, COUNT(*) AS accounts FROM health_scores WHERE run_id = :run GROUP BY grade ORDER BY grade",
+				parameters);
+		if (playbooks.isEmpty() && grades.isEmpty()) {
+			return;
+		}
+		out.println("\nTasks by playbook                   new   open (incl. new)");
+		for (Map<String, Object> row : playbooks) {
+			out.printf("  %-32s %6d %6d%n", row.get("playbook"), ((Number) row.get("raised")).longValue(),
+					((Number) row.get("still_open")).longValue());
+		}
+		out.print("\nHealth grades: ");
+		out.println(
+				String.join(", ", grades.stream().map((row) -> row.get("grade") + " " + row.get("accounts")).toList()));
+		printRules(parameters, out);
+	}
+
+	private void printRules(MapSqlParameterSource parameters, PrintStream out) {
+		List<String> versions = this.jdbc.queryForList(
+				"SELECT DISTINCT rules_version FROM rule_firings WHERE run_id = :run", parameters, String.class);
+		List<Map<String, Object>> errors = this.jdbc.queryForList("""
+				SELECT a.external_id, e.rule_name, e.message FROM rule_errors e JOIN accounts a ON a.id = e.account_id
+				WHERE e.run_id = :run ORDER BY a.external_id
+				""", parameters);
+		out.println("Rules version: " + String.join(", ", versions));
+		if (errors.isEmpty()) {
+			out.println("Rule errors: none");
+			return;
+		}
+		out.println("Rule errors: " + errors.size() + " (the run completed; these accounts were judged without them)");
+		errors.stream()
+			.limit(10)
+			.forEach((error) -> out.printf("  %s: rule \"%s\": %s%n", error.get("external_id"), error.get("rule_name"),
+					error.get("message")));
+	}
+
+}

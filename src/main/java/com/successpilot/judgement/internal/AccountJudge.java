@@ -1,0 +1,37 @@
+package com.successpilot.judgement.internal;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import com.successpilot.metrics.AccountCase;
+import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.rules.RuleSet;
+
+/**
+ * Judges one account with the rule set that was live when the step started. Rules never
+ * do I/O: this only evaluates; the writer records.
+ */
+final class AccountJudge implements ItemProcessor<AccountCase, JudgedAccount>, StepExecutionListener {
+
+	private final LiveRuleSet liveRuleSet;
+
+	private volatile RuleSet ruleSet;
+
+	AccountJudge(LiveRuleSet liveRuleSet) {
+		this.liveRuleSet = liveRuleSet;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.ruleSet = this.liveRuleSet.current();
+		stepExecution.getExecutionContext().putString(JudgementWriter.RULES_VERSION, this.ruleSet.version());
+	}
+
+	@Override
+	public JudgedAccount process(AccountCase account) {
+		return new JudgedAccount(account,
+				this.ruleSet.evaluate(account.facts(), account.goals(), account.thresholds()));
+	}
+
+}

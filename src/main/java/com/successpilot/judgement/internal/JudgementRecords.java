@@ -1,0 +1,98 @@
+package com.successpilot.judgement.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+import com.successpilot.rules.RuleError;
+import com.successpilot.rules.facts.HealthScore;
+
+/**
+ * Health scores per account and run date, rule firing counts and rule errors per run.
+ * Written in the chunk transaction of the accounts they describe.
+ */
+@Repository
+class JudgementRecords {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	JudgementRecords(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void saveHealth(List<HealthRow> scores, LocalDate runDate, long run, String rulesVersion) {
+		if (scores.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(
+				"""
+						INSERT INTO health_scores (account_id, run_date, outcome_score, experience_score, overall_score, grade,
+						  drag, rules_version, run_id)
+						VALUES (:account, :runDate, :outcome, :experience, :overall, :grade, :drag, :version, :run)
+						ON DUPLICATE KEY UPDATE outcome_score = VALUES(outcome_score), experience_score = VALUES(experience_score),
+						  overall_score = VALUES(overall_score), grade = VALUES(grade), drag = VALUES(drag),
+						  rules_version = VALUES(rules_version), run_id = VALUES(run_id)
+						""",
+				scores.stream()
+					.map((row) -> new MapSqlParameterSource("account", row.accountKey()).addValue("runDate", runDate)
+						.addValue("outcome", row.score().getOutcome())
+						.addValue("experience", row.score().getExperience())
+						.addValue("overall", row.score().getOverall())
+						.addValue("grade", row.score().getGrade())
+						.addValue("drag", row.score().getDrag())
+						.addValue("version", rulesVersion)
+						.addValue("run", run))
+					.toArray(SqlParameterSource[]::new));
+	}
+
+	void addFirings(Map<String, Integer> firings, long run, String rulesVersion) {
+		if (firings.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(
+				"""
+						INSERT INTO rule_firings (run_id, rule_name, fired, rules_version) VALUES (:run, :rule, :fired, :version)
+						ON DUPLICATE KEY UPDATE fired = fired + VALUES(fired)
+						""",
+				firings.entrySet()
+					.stream()
+					.map((firing) -> new MapSqlParameterSource("run", run).addValue("rule", firing.getKey())
+						.addValue("fired", firing.getValue())
+						.addValue("version", rulesVersion))
+					.toArray(SqlParameterSource[]::new));
+	}
+
+	void saveErrors(List<ErrorRow> errors, long run) {
+		if (errors.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(
+				"""
+						INSERT INTO rule_errors (run_id, account_id, rule_name, message) VALUES (:run, :account, :rule, :message)
+						ON DUPLICATE KEY UPDATE message = VALUES(message)
+						""",
+				errors.stream()
+					.map((row) -> new MapSqlParameterSource("run", run).addValue("account", row.accountKey())
+						.addValue("rule", truncate(row.error().rule(), 300))
+						.addValue("message", truncate(String.valueOf(row.error().message()), 2000)))
+					.toArray(SqlParameterSource[]::new));
+	}
+
+	private static String truncate(String text, int length) {
+		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
+	}
+
+	record HealthRow(long accountKey, HealthScore score) {
+
+	}
+
+	record ErrorRow(long accountKey, RuleError error) {
+
+	}
+
+}

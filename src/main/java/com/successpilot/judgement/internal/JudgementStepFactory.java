@@ -1,0 +1,109 @@
+package com.successpilot.judgement.internal;
+
+import java.time.LocalDate;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.successpilot.ingest.FeedImportSteps;
+import com.successpilot.metrics.AccountCase;
+import com.successpilot.metrics.MetricsSteps;
+import com.successpilot.metrics.internal.AccountCaseReader;
+import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.task.TaskRepository;
+
+/**
+ * Assembles the judgement step: {@link AccountCaseReader} → {@link AccountJudge} →
+ * {@link JudgementWriter}.
+ */
+public final class JudgementStepFactory {
+
+	/** Accounts per transaction. */
+	static final int CHUNK_SIZE = 500;
+
+	private final JobRepository jobRepository;
+
+	private final PlatformTransactionManager transactionManager;
+
+	private final MetricsSteps metricsSteps;
+
+	private final LiveRuleSet liveRuleSet;
+
+	private final TaskRepository tasks;
+
+	private final JudgementRecords records;
+
+	public JudgementStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks, NamedParameterJdbcTemplate jdbc) {
+		this.jobRepository = jobRepository;
+		this.transactionManager = transactionManager;
+		this.metricsSteps = metricsSteps;
+		this.liveRuleSet = liveRuleSet;
+		this.tasks = tasks;
+		this.records = new JudgementRecords(jdbc);
+	}
+
+	public Step step(String stepName, int renewalWithinDays) {
+		RunDateReader reader = new RunDateReader(this.metricsSteps, renewalWithinDays);
+		AccountJudge judge = new AccountJudge(this.liveRuleSet);
+		JudgementWriter writer = new JudgementWriter(this.tasks, this.records);
+		return new StepBuilder(stepName, this.jobRepository).<AccountCase, JudgedAccount>chunk(CHUNK_SIZE)
+			.transactionManager(this.transactionManager)
+			.reader(reader)
+			.processor(judge)
+			.writer(writer)
+			.listener(reader)
+			.listener(judge)
+			.listener(writer)
+			.build();
+	}
+
+	/**
+	 * The account reader for the business date of the step's run, created when the step
+	 * starts.
+	 */
+	private static final class RunDateReader implements ItemStreamReader<AccountCase>, StepExecutionListener {
+
+		private final MetricsSteps metricsSteps;
+
+		private final int renewalWithinDays;
+
+		private AccountCaseReader delegate;
+
+		RunDateReader(MetricsSteps metricsSteps, int renewalWithinDays) {
+			this.metricsSteps = metricsSteps;
+			this.renewalWithinDays = renewalWithinDays;
+		}
+
+		@Override
+		public void beforeStep(StepExecution stepExecution) {
+			LocalDate runDate = stepExecution.getJobParameters()
+				.getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+			this.delegate = this.metricsSteps.accountCaseReader(runDate, CHUNK_SIZE, this.renewalWithinDays);
+		}
+
+		@Override
+		public void open(ExecutionContext context) {
+			this.delegate.open(context);
+		}
+
+		@Override
+		public AccountCase read() {
+			return this.delegate.read();
+		}
+
+		@Override
+		public void update(ExecutionContext context) {
+			this.delegate.update(context);
+		}
+
+	}
+
+}

@@ -1,0 +1,10 @@
+/**
+ * Judgement: the step that puts every account's facts before the live rule set and
+ * records what it concluded — tasks (deduplicated, explained, auto-closed when their
+ * condition clears), health scores per account and run date, how often each rule fired
+ * and which rules failed for which account.
+ * <p>
+ * The rule set is pinned for the whole step, so one run is judged by one rules version; a
+ * run whose rule set is invalid does not start.
+ */
+package com.successpilot.judgement;

@@ -1,0 +1,115 @@
+package com.successpilot.metrics.internal;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Computes {@code account_facts} for a run date in one set-based statement. Windows are
+ * whole days before the run date: "last 7 days" is run date − 7 … run date − 1, "the 30
+ * before" is run date − 60 … run date − 31. Computing the same date again replaces it.
+ */
+@Repository
+public class AccountFactsRepository {
+
+	private static final String COMPUTE = """
+			INSERT INTO account_facts (run_date, account_id,
+			  active_users_sum_7d, active_users_sum_30d, active_users_sum_prev30, active_users_sum_90d,
+			  logins_7d, logins_30d, logins_prev30, logins_90d, key_events_30d,
+			  peak_active_users_30d, value_milestones_30d, value_milestones_since_start, usage_days_prev30,
+			  last_login_date, last_value_milestone_date,
+			  licensed_seats, arr, currency, renewal_date, auto_renew,
+			  open_tickets, escalated_open_tickets, tickets_opened_30d, escalations_30d, avg_csat_90d,
+			  latest_nps, latest_nps_role, previous_nps)
+			SELECT :runDate, a.id,
+			  COALESCE(u.au7, 0), COALESCE(u.au30, 0), COALESCE(u.au_prev30, 0), COALESCE(u.au90, 0),
+			  COALESCE(u.lg7, 0), COALESCE(u.lg30, 0), COALESCE(u.lg_prev30, 0), COALESCE(u.lg90, 0), COALESCE(u.ke30, 0),
+			  COALESCE(u.peak30, 0), COALESCE(u.vm30, 0), COALESCE(u.vm_since_start, 0), COALESCE(u.days_prev30, 0),
+			  u.last_login, u.last_milestone,
+			  COALESCE(c.seats, 0), c.arr, c.currency, c.renewal_date, COALESCE(c.auto_renew, 0) = 1,
+			  COALESCE(t.open_tickets, 0), COALESCE(t.escalated_open, 0), COALESCE(t.opened30, 0), COALESCE(t.escalated30, 0),
+			  t.csat90,
+			  n.latest, n.latest_role, n.previous
+			FROM accounts a
+			LEFT JOIN (
+			  SELECT du.account_id,
+			    SUM(CASE WHEN du.usage_date >= :from7 THEN du.active_users ELSE 0 END) AS au7,
+			    SUM(CASE WHEN du.usage_date >= :from30 THEN du.active_users ELSE 0 END) AS au30,
+			    SUM(CASE WHEN du.usage_date >= :from60 AND du.usage_date < :from30 THEN du.active_users ELSE 0 END) AS au_prev30,
+			    SUM(CASE WHEN du.usage_date >= :from90 THEN du.active_users ELSE 0 END) AS au90,
+			    SUM(CASE WHEN du.usage_date >= :from7 THEN du.logins ELSE 0 END) AS lg7,
+			    SUM(CASE WHEN du.usage_date >= :from30 THEN du.logins ELSE 0 END) AS lg30,
+			    SUM(CASE WHEN du.usage_date >= :from60 AND du.usage_date < :from30 THEN du.logins ELSE 0 END) AS lg_prev30,
+			    SUM(CASE WHEN du.usage_date >= :from90 THEN du.logins ELSE 0 END) AS lg90,
+			    SUM(CASE WHEN du.usage_date >= :from30 THEN du.key_events ELSE 0 END) AS ke30,
+			    MAX(CASE WHEN du.usage_date >= :from30 THEN du.active_users ELSE 0 END) AS peak30,
+			    SUM(CASE WHEN du.usage_date >= :from30 THEN du.value_milestones ELSE 0 END) AS vm30,
+			    SUM(CASE WHEN du.usage_date >= ac.start_date THEN du.value_milestones ELSE 0 END) AS vm_since_start,
+			    SUM(CASE WHEN du.usage_date >= :from60 AND du.usage_date < :from30 THEN 1 ELSE 0 END) AS days_prev30,
+			    MAX(CASE WHEN du.logins > 0 THEN du.usage_date END) AS last_login,
+			    MAX(CASE WHEN du.value_milestones > 0 THEN du.usage_date END) AS last_milestone
+			  FROM daily_usage du JOIN accounts ac ON ac.id = du.account_id
+			  WHERE du.usage_date < :runDate
+			  GROUP BY du.account_id
+			) u ON u.account_id = a.id
+			LEFT JOIN (
+			  SELECT account_id, SUM(arr) AS arr, MAX(currency) AS currency, SUM(licensed_seats) AS seats,
+			    MIN(end_date) AS renewal_date, MAX(CASE WHEN auto_renew = TRUE THEN 1 ELSE 0 END) AS auto_renew
+			  FROM contracts
+			  WHERE status = 'active' AND start_date <= :runDate AND end_date >= :runDate
+			  GROUP BY account_id
+			) c ON c.account_id = a.id
+			LEFT JOIN (
+			  SELECT account_id,
+			    SUM(CASE WHEN closed_at IS NULL THEN 1 ELSE 0 END) AS open_tickets,
+			    SUM(CASE WHEN closed_at IS NULL AND escalated = TRUE THEN 1 ELSE 0 END) AS escalated_open,
+			    SUM(CASE WHEN opened_at >= :from30At THEN 1 ELSE 0 END) AS opened30,
+			    SUM(CASE WHEN opened_at >= :from30At AND escalated = TRUE THEN 1 ELSE 0 END) AS escalated30,
+			    AVG(CASE WHEN closed_at >= :from90At THEN csat END) AS csat90
+			  FROM support_tickets
+			  WHERE opened_at < :runAt
+			  GROUP BY account_id
+			) t ON t.account_id = a.id
+			LEFT JOIN (
+			  SELECT account_id,
+			    MAX(CASE WHEN position = 1 THEN score END) AS latest,
+			    MAX(CASE WHEN position = 1 THEN respondent_role END) AS latest_role,
+			    MAX(CASE WHEN position = 2 THEN score END) AS previous
+			  FROM (
+			    SELECT account_id, score, respondent_role,
+			      ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY responded_on DESC, id DESC) AS position
+			    FROM nps_responses
+			    WHERE responded_on < :runDate
+			  ) ranked
+			  WHERE position <= 2
+			  GROUP BY account_id
+			) n ON n.account_id = a.id
+			""";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	AccountFactsRepository(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Computes the facts of every account for a run date, replacing earlier ones.
+	 * @return the number of accounts
+	 */
+	public int compute(LocalDate runDate) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("runDate", runDate)
+			.addValue("from7", runDate.minusDays(7))
+			.addValue("from30", runDate.minusDays(30))
+			.addValue("from60", runDate.minusDays(60))
+			.addValue("from90", runDate.minusDays(90))
+			.addValue("runAt", Timestamp.valueOf(runDate.atStartOfDay()))
+			.addValue("from30At", Timestamp.valueOf(runDate.minusDays(30).atStartOfDay()))
+			.addValue("from90At", Timestamp.valueOf(runDate.minusDays(90).atStartOfDay()));
+		this.jdbc.update("DELETE FROM account_facts WHERE run_date = :runDate", parameters);
+		return this.jdbc.update(COMPUTE, parameters);
+	}
+
+}

@@ -1,0 +1,82 @@
+package com.successpilot.rules;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.successpilot.playbook.PlaceholderText;
+import com.successpilot.playbook.Playbook;
+
+/**
+ * A rule's decision that an account needs a playbook, with why: the rule, the reason in
+ * words, and the evidence (fact values and thresholds by name). Immutable.
+ *
+ * @param accountId the account
+ * @param playbook the playbook raised
+ * @param rule the name of the rule that raised it
+ * @param reason why, with placeholders filled
+ * @param facts the fact values the judgement rests on, by field name, in the order given
+ * @param thresholds the thresholds they were judged against, by name
+ * @param periodKey the period part of the deduplication key (empty: once per account)
+ * @param runDate the run date
+ * @param values the account's facts and the evidence, for filling task templates
+ */
+public record PlaybookResponse(String accountId, Playbook playbook, String rule, String reason,
+		Map<String, Object> facts, Map<String, Double> thresholds, String periodKey, LocalDate runDate,
+		Map<String, Object> values) {
+
+	public PlaybookResponse {
+		facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+		thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+		// not copied: the engine passes a read-only view that reads account fields on
+		// demand
+		values = Collections.unmodifiableMap(values);
+	}
+
+	public String playbookName() {
+		return this.playbook.name();
+	}
+
+	/**
+	 * Playbook, account and period: a task with the same key is not created twice.
+	 */
+	public String dedupKey() {
+		return this.playbook.name() + "|" + this.accountId + (this.periodKey.isEmpty() ? "" : "|" + this.periodKey);
+	}
+
+	/**
+	 * The playbook's tasks for this response, placeholders filled, due dates counted from
+	 * the run date.
+	 */
+	public List<TaskDraft> taskDrafts() {
+		return this.playbook.tasks()
+			.stream()
+			.map((template) -> new TaskDraft(template.title(this.values), template.description(this.values),
+					this.runDate.plusDays(template.dueInDays())))
+			.toList();
+	}
+
+	/**
+	 * The evidence as one line, e.g.
+	 * {@code activeUsersTrendPct=-35, usage_decline_pct=20}.
+	 */
+	public String evidenceText() {
+		StringBuilder text = new StringBuilder();
+		this.facts.forEach((name, value) -> append(text, name, value));
+		this.thresholds.forEach((name, value) -> append(text, name, value));
+		return text.toString();
+	}
+
+	private static void append(StringBuilder text, String name, Object value) {
+		text.append(text.isEmpty() ? "" : ", ").append(name).append('=').append(PlaceholderText.show(value));
+	}
+
+	/**
+	 * One task to create, ready to be stored.
+	 */
+	public record TaskDraft(String title, String description, LocalDate dueDate) {
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.successpilot.rules;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.successpilot.playbook.PlaybookLibrary;
+import com.successpilot.rules.facts.AccountFacts;
+import com.successpilot.rules.facts.GoalProgress;
+import com.successpilot.rules.facts.Threshold;
+import com.successpilot.rules.internal.AccountEvaluator;
+import com.successpilot.rules.internal.CompiledRuleSet;
+import com.successpilot.rules.internal.RuleSetCompiler;
+
+/**
+ * A valid, compiled rule set read from a rules directory: rules, decision tables and
+ * playbooks, with its version. Immutable and safe to share between threads: every
+ * {@link #evaluate evaluation} runs in a session of its own.
+ */
+public final class RuleSet {
+
+	private final CompiledRuleSet compiled;
+
+	private final AccountEvaluator evaluator;
+
+	private RuleSet(CompiledRuleSet compiled) {
+		this.compiled = compiled;
+		this.evaluator = new AccountEvaluator(compiled);
+	}
+
+	/**
+	 * Compiles the directory only to report on it: what {@code validate} prints.
+	 */
+	public static RuleSetReport validate(Path rulesDir) {
+		return RuleSetCompiler.compile(rulesDir).report();
+	}
+
+	/**
+	 * Compiles the directory.
+	 * @throws InvalidRuleSetException when it has any problem; its report lists them all
+	 */
+	public static RuleSet load(Path rulesDir) {
+		CompiledRuleSet compiled = RuleSetCompiler.compile(rulesDir);
+		if (!compiled.isValid()) {
+			throw new InvalidRuleSetException(compiled.report());
+		}
+		return new RuleSet(compiled);
+	}
+
+	/**
+	 * Judges one account: its facts, the current period of each of its success goals, and
+	 * the thresholds that apply to it (segment defaults merged with the values agreed
+	 * with this account, one per name). Never throws for a failing rule: the error is in
+	 * the judgement and the other rules still run.
+	 */
+	public AccountJudgement evaluate(AccountFacts account, List<GoalProgress> goals, List<Threshold> thresholds) {
+		return this.evaluator.evaluate(account, goals, thresholds);
+	}
+
+	public String version() {
+		return this.compiled.report().version();
+	}
+
+	public RuleSetReport report() {
+		return this.compiled.report();
+	}
+
+	public PlaybookLibrary playbooks() {
+		return this.compiled.playbooks();
+	}
+
+	public Path rulesDir() {
+		return this.compiled.report().rulesDir();
+	}
+
+}

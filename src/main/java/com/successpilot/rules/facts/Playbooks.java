@@ -1,0 +1,45 @@
+package com.successpilot.rules.facts;
+
+/**
+ * How a rule raises a playbook response. Every rule file declares
+ * {@code global Playbooks playbook;} and raises in one line:
+ *
+ * <pre>
+ * playbook.raise("usage-decline-rescue", "Active users down {activeUsersTrendPct}% in 30 days")
+ *     .fact("activeUsersTrendPct", $trend)
+ *     .threshold($limit);
+ * </pre>
+ *
+ * The rule's name and the account are recorded automatically; {@code {name}} placeholders
+ * in the reason are filled from the evidence and the account's facts.
+ */
+public interface Playbooks {
+
+	/**
+	 * Raises the playbook (a file name in {@code rules/playbooks/} without {@code .yml}).
+	 * @param playbook the playbook's name
+	 * @param reason why, in words the CSM understands; may use {@code {placeholders}}
+	 * @return the response, to add the evidence to
+	 */
+	Evidence raise(String playbook, String reason);
+
+	/**
+	 * The evidence of one response: the fact values and thresholds it was judged on.
+	 */
+	interface Evidence {
+
+		/** A fact value the judgement rests on, by the fact's field name. */
+		Evidence fact(String name, Object value);
+
+		/** A threshold the fact was judged against. */
+		Evidence threshold(Threshold threshold);
+
+		/**
+		 * The period this response belongs to, replacing the playbook's own dedup period:
+		 * e.g. a goal's id and month, so each goal gets its own task.
+		 */
+		Evidence period(String periodKey);
+
+	}
+
+}

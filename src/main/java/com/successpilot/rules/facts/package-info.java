@@ -1,0 +1,14 @@
+/**
+ * The fact model rule authors write against: what is known about an account
+ * ({@link com.successpilot.rules.facts.AccountFacts},
+ * {@link com.successpilot.rules.facts.GoalProgress}), what it is judged against
+ * ({@link com.successpilot.rules.facts.Threshold}), the health score being built
+ * ({@link com.successpilot.rules.facts.HealthInput} …
+ * {@link com.successpilot.rules.facts.HealthScore}) and how a rule raises a playbook
+ * ({@link com.successpilot.rules.facts.Playbooks}).
+ * <p>
+ * Every class is immutable and named in the business's words; {@code rules/README.md}
+ * documents each field with its unit. Changing a name here breaks rule files written by
+ * CS ops, so treat this package as a published API.
+ */
+package com.successpilot.rules.facts;

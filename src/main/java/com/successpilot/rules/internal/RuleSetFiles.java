@@ -1,0 +1,70 @@
+package com.successpilot.rules.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files of a rules directory that make up the rule set, by kind, and the set's
+ * version: a content hash, so the same files always give the same version.
+ */
+record RuleSetFiles(Path dir, List<Path> ruleFiles, List<Path> decisionTables, List<Path> playbookFiles) {
+
+	static RuleSetFiles scan(Path dir) throws IOException {
+		List<Path> all;
+		try (Stream<Path> walk = Files.walk(dir)) {
+			all = walk.filter(Files::isRegularFile)
+				.filter((path) -> !dir.relativize(path).toString().startsWith("."))
+				.sorted()
+				.toList();
+		}
+		return new RuleSetFiles(dir, all.stream().filter((path) -> name(path).endsWith(".drl")).toList(),
+				all.stream().filter(RuleSetFiles::isDecisionTable).toList(),
+				all.stream()
+					.filter((path) -> name(path).endsWith(".yml") && path.getParent().equals(dir.resolve("playbooks")))
+					.toList());
+	}
+
+	static boolean isDecisionTable(Path path) {
+		String name = name(path);
+		return name.endsWith(".drl.csv") || name.endsWith(".drl.xls") || name.endsWith(".drl.xlsx");
+	}
+
+	String relative(Path path) {
+		return this.dir.relativize(path).toString().replace('\\', '/');
+	}
+
+	/**
+	 * The first 12 hex digits of the SHA-256 over every file's relative path and content,
+	 * in path order.
+	 */
+	String version() throws IOException {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (Path path : Stream.of(this.ruleFiles, this.decisionTables, this.playbookFiles)
+				.flatMap(List::stream)
+				.sorted()
+				.toList()) {
+				digest.update(relative(path).getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				digest.update(Files.readAllBytes(path));
+				digest.update((byte) 0);
+			}
+			return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String name(Path path) {
+		return path.getFileName().toString();
+	}
+
+}

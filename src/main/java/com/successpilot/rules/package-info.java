@@ -1,0 +1,15 @@
+/**
+ * Rules: judges each account's facts with the rule set CS ops keep in {@code rules/}
+ * (DRL, decision tables, playbooks), read from the file system at run time.
+ * <p>
+ * Owns compiling and validating the rule set ({@link com.successpilot.rules.RuleSet},
+ * {@link com.successpilot.rules.RuleSetReport}), keeping the last good set in force
+ * ({@link com.successpilot.rules.LiveRuleSet}), judging one account
+ * ({@link com.successpilot.rules.AccountJudgement}: playbook responses, health score,
+ * firing counts, errors), the scenario tests of rule authors
+ * ({@link com.successpilot.rules.RuleScenarios}) and the {@code validate} and
+ * {@code test-rules} commands. It does no I/O beyond reading the rules directory: storing
+ * tasks and health is the batch step's job. The fact model is in {@code rules.facts}; the
+ * author's manual is {@code rules/README.md}.
+ */
+package com.successpilot.rules;

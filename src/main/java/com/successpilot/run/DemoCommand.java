@@ -1,0 +1,76 @@
+package com.successpilot.run;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.portfolio.DemoPortfolio;
+import com.successpilot.portfolio.PortfolioSummary;
+import com.successpilot.system.Command;
+import com.successpilot.system.CommandArguments;
+
+/**
+ * {@code demo}: the newcomer's run. Generates the demo portfolio into the inbox and runs
+ * the nightly job on it, then prints what a run does.
+ */
+@Component
+class DemoCommand implements Command {
+
+	private final ImportDefinition importDefinition;
+
+	private final RunLauncher launcher;
+
+	private final RunSummary summary;
+
+	DemoCommand(ImportDefinition importDefinition, RunLauncher launcher, RunSummary summary) {
+		this.importDefinition = importDefinition;
+		this.launcher = launcher;
+		this.summary = summary;
+	}
+
+	@Override
+	public String name() {
+		return "demo";
+	}
+
+	@Override
+	public String usage() {
+		return "demo [--accounts=200] [--date=YYYY-MM-DD] [--seed=42]  generate the demo portfolio into the inbox "
+				+ "and run the nightly job on it";
+	}
+
+	@Override
+	public int run(CommandArguments arguments, PrintStream out) throws Exception {
+		LocalDate date = arguments.date("date", LocalDate.now());
+		int accounts = arguments.number("accounts", 200);
+		if (accounts < 1) {
+			throw new IllegalArgumentException("--accounts must be at least 1");
+		}
+		PortfolioSummary portfolio = DemoPortfolio.generate(this.importDefinition.inbox(), accounts, date,
+				arguments.number("seed", 42));
+		out.printf("Demo portfolio: %d accounts, %,d feed rows written to %s%n", portfolio.accounts(),
+				portfolio.totalRows(), this.importDefinition.inbox());
+		portfolio.accountsPerArchetype()
+			.forEach((archetype, count) -> out.printf("  %-20s %5d  %s%n", archetype.label(), count,
+					archetype.signals()));
+		out.println("\nRunning nightlyJob for " + date + " …");
+		JobExecution execution = this.launcher.run("nightlyJob", date, false);
+		this.summary.print(execution, out);
+		out.println(
+				"""
+
+						Where to look next:
+						  feed files, now archived ........ %s
+						  the rules that judged them ...... rules/ (manual: rules/README.md; check a change: validate, test-rules)
+						  the job definition .............. batch-jobs/nightly-job.yml (format: batch-jobs/README.md)
+						  the database (embedded H2) ...... var/db/successpilot.mv.db (tables tasks, health_scores, import_files)
+						"""
+					.formatted(this.importDefinition.archive()));
+		return (execution.getStatus() == BatchStatus.COMPLETED) ? 0 : 1;
+	}
+
+}

@@ -1,0 +1,131 @@
+package com.successpilot.task;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tasks in the database. Raising is an upsert on the active deduplication key: a task
+ * still open or snoozed is refreshed (why, evidence, last seen) rather than repeated.
+ */
+@Repository
+public class TaskRepository {
+
+	private static final String RAISE = """
+			INSERT INTO tasks (dedup_key, active_key, account_id, owner_csm_id, playbook, task_type, priority, title,
+			  description, due_date, status, urgent, auto_close, rule_name, why, evidence, rules_version,
+			  created_run, created_on, created_at, last_seen_run, last_seen_on, updated_at)
+			VALUES (:key, :key, :account, :owner, :playbook, :type, :priority, :title, :description, :due, 'OPEN',
+			  :urgent, :autoClose, :rule, :why, :evidence, :version, :run, :runDate, :now, :run, :runDate, :now)
+			ON DUPLICATE KEY UPDATE
+			  status = CASE WHEN status = 'SNOOZED' AND snoozed_until <= VALUES(last_seen_on) THEN 'OPEN' ELSE status END,
+			  rule_name = VALUES(rule_name), why = VALUES(why), evidence = VALUES(evidence),
+			  rules_version = VALUES(rules_version), owner_csm_id = VALUES(owner_csm_id),
+			  last_seen_run = VALUES(last_seen_run), last_seen_on = VALUES(last_seen_on), updated_at = VALUES(updated_at)
+			""";
+
+	private static final String AUTO_CLOSE = """
+			UPDATE tasks SET status = 'AUTO_CLOSED', active_key = NULL, closed_at = :now, closed_by = 'rules',
+			  close_reason = :reason, updated_at = :now
+			WHERE account_id IN (:accounts) AND auto_close = TRUE AND status IN ('OPEN', 'SNOOZED')
+			  AND last_seen_run <> :run
+			""";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	TaskRepository(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Creates the tasks that have no open or snoozed twin and refreshes those that do.
+	 * @param run the run (job instance) raising them
+	 */
+	public void raise(List<RaisedTask> tasks, long run, LocalDate runDate, String rulesVersion) {
+		if (tasks.isEmpty()) {
+			return;
+		}
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		SqlParameterSource[] rows = tasks.stream()
+			.map((task) -> new MapSqlParameterSource("key", task.dedupKey()).addValue("account", task.accountKey())
+				.addValue("owner", task.ownerKey())
+				.addValue("playbook", task.playbook())
+				.addValue("type", task.type())
+				.addValue("priority", task.priority())
+				.addValue("title", truncate(task.title(), 500))
+				.addValue("description", truncate(task.description(), 4000))
+				.addValue("due", task.dueDate())
+				.addValue("urgent", task.urgent())
+				.addValue("autoClose", task.autoClose())
+				.addValue("rule", truncate(task.rule(), 300))
+				.addValue("why", truncate(task.why(), 4000))
+				.addValue("evidence", truncate(task.evidence(), 4000))
+				.addValue("version", rulesVersion)
+				.addValue("run", run)
+				.addValue("runDate", runDate)
+				.addValue("now", now))
+			.toArray(SqlParameterSource[]::new);
+		this.jdbc.batchUpdate(RAISE, rows);
+	}
+
+	/**
+	 * Closes the open or snoozed tasks of auto-closing playbooks that this run judged
+	 * again without raising: their condition has cleared.
+	 * @return how many were closed
+	 */
+	public int autoCloseCleared(Collection<Long> accountKeys, long run, LocalDate runDate) {
+		if (accountKeys.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.update(AUTO_CLOSE,
+				new MapSqlParameterSource("accounts", accountKeys).addValue("run", run)
+					.addValue("now", Timestamp.valueOf(LocalDateTime.now()))
+					.addValue("reason", "The condition that raised it no longer held on " + runDate));
+	}
+
+	/**
+	 * Snoozes a task until a date: it is not mailed again and, if its rule still fires on
+	 * that date, it is open again.
+	 * @return {@code false} when the task is not open or snoozed
+	 */
+	public boolean snooze(long taskId, LocalDate until, String who) {
+		return this.jdbc.update("""
+				UPDATE tasks SET status = 'SNOOZED', snoozed_until = :until, closed_by = :who, updated_at = :now
+				WHERE id = :id AND status IN ('OPEN', 'SNOOZED')
+				""",
+				new MapSqlParameterSource("id", taskId).addValue("until", until)
+					.addValue("who", who)
+					.addValue("now", Timestamp.valueOf(LocalDateTime.now()))) == 1;
+	}
+
+	/**
+	 * Marks a task done or dismissed; a later firing of its rule raises a new task.
+	 * @return {@code false} when the task is not open or snoozed
+	 */
+	public boolean close(long taskId, TaskStatus status, String who, String reason) {
+		if (status != TaskStatus.DONE && status != TaskStatus.DISMISSED) {
+			throw new IllegalArgumentException("A CSM closes a task as DONE or DISMISSED, not " + status);
+		}
+		return this.jdbc.update("""
+				UPDATE tasks SET status = :status, active_key = NULL, closed_at = :now, closed_by = :who,
+				  close_reason = :reason, updated_at = :now
+				WHERE id = :id AND status IN ('OPEN', 'SNOOZED')
+				""",
+				new MapSqlParameterSource("id", taskId).addValue("status", status.name())
+					.addValue("who", who)
+					.addValue("reason", reason)
+					.addValue("now", Timestamp.valueOf(LocalDateTime.now()))) == 1;
+	}
+
+	private static String truncate(String text, int length) {
+		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
+	}
+
+}

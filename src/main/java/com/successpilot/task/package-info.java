@@ -1,0 +1,11 @@
+/**
+ * Tasks: what the rules ask a CSM to do about an account, each with its why (rule, facts,
+ * thresholds), owner, due date and status (open, done, snoozed until a date, dismissed,
+ * auto-closed).
+ * <p>
+ * Owns {@code tasks}. A task's deduplication key (playbook + account, plus a period where
+ * the playbook says so) is held in {@code active_key} only while the task is open or
+ * snoozed, so a unique index makes a second task for the same key impossible: a new
+ * firing refreshes the open task instead, however often a night is re-run or restarted.
+ */
+package com.successpilot.task;

@@ -1,0 +1,197 @@
+package com.successpilot.judgement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.successpilot.SuccessPilotTest;
+import com.successpilot.TestData;
+import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.run.RunLauncher;
+import com.successpilot.task.TaskRepository;
+
+/**
+ * The nightly job from feed files to tasks and health scores, with the real starter rules
+ * in rules/: deduplication across re-runs and restarts, snooze, auto-close.
+ */
+@SuccessPilotTest
+class NightlyJudgementTests {
+
+	private static final LocalDate NIGHT = LocalDate.of(2026, 11, 23);
+
+	private static final String RESCUE = "onboarding-first-value-rescue";
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ImportDefinition definition;
+
+	@Autowired
+	TaskRepository tasks;
+
+	Portfolio portfolio;
+
+	@BeforeEach
+	void emptyDatabase() {
+		this.portfolio = new Portfolio(this.definition);
+		TestData.deleteAll(this.jdbc);
+	}
+
+	@Test
+	void stalledOnboardingRaisesExplainedTasksForTheAccountsCsm() throws Exception {
+		this.portfolio.stalledOnboarding(1, NIGHT);
+
+		JobExecution run = this.launcher.run("nightlyJob", NIGHT, true);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		List<Map<String, Object>> raised = this.jdbc.queryForList("""
+				SELECT t.*, c.email FROM tasks t JOIN csms c ON c.id = t.owner_csm_id WHERE t.playbook = ? ORDER BY t.id
+				""", RESCUE);
+		assertThat(raised).hasSize(2);
+		Map<String, Object> first = raised.get(0);
+		assertThat(first.get("email")).isEqualTo("misaki.sato@example.com");
+		assertThat(first.get("status")).isEqualTo("OPEN");
+		assertThat(first.get("task_type")).isEqualTo("risk");
+		assertThat((String) first.get("title")).contains("株式会社テスト1");
+		assertThat((String) first.get("why")).contains("60 days since the start")
+			.contains("first_value_days = 30")
+			.contains("Onboarding without first value");
+		assertThat((String) first.get("evidence")).contains("\"daysSinceStart\":60");
+		assertThat(first.get("rules_version")).isNotNull();
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM health_scores WHERE run_date = ?", Integer.class, NIGHT))
+			.isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT fired FROM rule_firings WHERE rule_name = 'Onboarding without first value after the first-value window'",
+				Long.class))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void rerunOfSameNightCreatesNoDuplicateTask() throws Exception {
+		this.portfolio.stalledOnboarding(3, NIGHT);
+		JobExecution first = this.launcher.run("nightlyJob", NIGHT, true);
+		int raised = taskCount();
+
+		JobExecution rerun = this.launcher.run("nightlyJob", NIGHT, false);
+
+		assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rerun.getJobInstance().getInstanceId()).isNotEqualTo(first.getJobInstance().getInstanceId());
+		assertThat(raised).isEqualTo(6);
+		assertThat(taskCount()).isEqualTo(raised);
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT last_seen_run FROM tasks", Long.class))
+			.containsExactly(rerun.getJobInstance().getInstanceId());
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT created_run FROM tasks", Long.class))
+			.containsExactly(first.getJobInstance().getInstanceId());
+	}
+
+	@Test
+	void restartAfterAFailedJudgementCreatesNoDuplicateTask() throws Exception {
+		this.portfolio.stalledOnboarding(600, NIGHT);
+		// the database refuses the second chunk's tasks, as a crash half-way would leave
+		// it
+		JobExecution failed;
+		this.launcher.run("importJob", NIGHT, true);
+		long lastOfFirstChunk = this.jdbc.queryForObject("SELECT id FROM accounts ORDER BY id LIMIT 1 OFFSET 499",
+				Long.class);
+		this.jdbc.execute("ALTER TABLE tasks ADD CONSTRAINT ck_test_crash CHECK (account_id <= " + lastOfFirstChunk
+				+ " OR playbook <> '" + RESCUE + "')");
+		try {
+			failed = this.launcher.run("nightlyJob", NIGHT, true);
+		}
+		finally {
+			this.jdbc.execute("ALTER TABLE tasks DROP CONSTRAINT ck_test_crash");
+		}
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(taskCount()).isEqualTo(1000);
+
+		JobExecution resumed = this.launcher.run("nightlyJob", NIGHT, false);
+
+		assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		assertThat(taskCount()).isEqualTo(1200);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(DISTINCT dedup_key) FROM tasks", Integer.class))
+			.isEqualTo(1200);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM health_scores", Integer.class)).isEqualTo(600);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT fired FROM rule_firings WHERE rule_name = 'Onboarding without first value after the first-value window'",
+				Long.class))
+			.isEqualTo(600);
+	}
+
+	@Test
+	void taskAutoClosesWhenItsConditionClears() throws Exception {
+		this.portfolio.stalledOnboarding(2, NIGHT);
+		this.launcher.run("nightlyJob", NIGHT, true);
+
+		this.portfolio.firstValue("ACC-1", NIGHT);
+		JobExecution nextNight = this.launcher.run("nightlyJob", NIGHT.plusDays(1), true);
+
+		assertThat(nextNight.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(statusesOf("ACC-1")).containsOnly("AUTO_CLOSED");
+		assertThat(statusesOf("ACC-2")).containsOnly("OPEN");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM tasks WHERE active_key IS NULL AND status = 'AUTO_CLOSED'", Integer.class))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void snoozedTaskStaysSnoozedUntilItsDateThenReopens() throws Exception {
+		this.portfolio.stalledOnboarding(1, NIGHT);
+		this.launcher.run("nightlyJob", NIGHT, true);
+		long taskId = this.jdbc.queryForObject("SELECT MIN(id) FROM tasks", Long.class);
+
+		assertThat(this.tasks.snooze(taskId, NIGHT.plusDays(3), "misaki.sato@example.com")).isTrue();
+		this.launcher.run("nightlyJob", NIGHT.plusDays(1), true);
+		assertThat(statusOf(taskId)).isEqualTo("SNOOZED");
+		assertThat(taskCount()).isEqualTo(2);
+
+		this.launcher.run("nightlyJob", NIGHT.plusDays(3), true);
+		assertThat(statusOf(taskId)).isEqualTo("OPEN");
+		assertThat(taskCount()).isEqualTo(2);
+	}
+
+	@Test
+	void aTaskMarkedDoneIsRaisedAfreshWhenTheRuleFiresAgain() throws Exception {
+		this.portfolio.stalledOnboarding(1, NIGHT);
+		this.launcher.run("nightlyJob", NIGHT, true);
+		long taskId = this.jdbc.queryForObject("SELECT MIN(id) FROM tasks", Long.class);
+
+		assertThat(this.tasks.close(taskId, com.successpilot.task.TaskStatus.DONE, "misaki.sato@example.com",
+				"Called the sponsor"))
+			.isTrue();
+		this.launcher.run("nightlyJob", NIGHT.plusDays(1), true);
+
+		assertThat(statusOf(taskId)).isEqualTo("DONE");
+		assertThat(taskCount()).isEqualTo(3);
+	}
+
+	private int taskCount() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM tasks", Integer.class);
+	}
+
+	private String statusOf(long taskId) {
+		return this.jdbc.queryForObject("SELECT status FROM tasks WHERE id = ?", String.class, taskId);
+	}
+
+	private List<String> statusesOf(String accountId) {
+		return this.jdbc.queryForList(
+				"SELECT t.status FROM tasks t JOIN accounts a ON a.id = t.account_id WHERE a.external_id = ?",
+				String.class, accountId);
+	}
+
+}

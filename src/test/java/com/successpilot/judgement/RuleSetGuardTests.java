@@ -1,0 +1,123 @@
+package com.successpilot.judgement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.successpilot.SuccessPilotTest;
+import com.successpilot.TestData;
+import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.run.RunLauncher;
+import com.successpilot.run.RunPreflight.RunRefusedException;
+
+/**
+ * What a run does with a rule set that is broken, or with a rule that fails for one
+ * account: refuse to start, or record the error and judge everyone else.
+ */
+@SuccessPilotTest
+class RuleSetGuardTests {
+
+	private static final Path RULES = Path.of("target", "test-rules", UUID.randomUUID().toString()).toAbsolutePath();
+
+	private static final LocalDate NIGHT = LocalDate.of(2026, 11, 23);
+
+	@DynamicPropertySource
+	static void rulesDirectory(DynamicPropertyRegistry registry) {
+		registry.add("successpilot.rules.dir", RULES::toString);
+	}
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ImportDefinition definition;
+
+	@BeforeEach
+	void emptyDatabase() {
+		TestData.deleteAll(this.jdbc);
+	}
+
+	@Test
+	void invalidRuleSetRefusesTheRunBeforeAnythingIsImported() throws Exception {
+		useRules("broken");
+		dropFeed("csms", "email,name\nmisaki.sato@example.com,佐藤 美咲\n");
+
+		assertThatThrownBy(() -> this.launcher.run("nightlyJob", NIGHT, true)).isInstanceOf(RunRefusedException.class)
+			.hasMessageContaining("is invalid, so the run did not start")
+			.hasMessageContaining("syntax.drl:")
+			.hasMessageContaining("unknown-playbook.drl:");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM csms", Integer.class)).isZero();
+		assertThat(this.definition.inbox().resolve("csms")).isNotEmptyDirectory();
+	}
+
+	@Test
+	void aRuleThatFailsForOneAccountIsRecordedAndEveryOtherAccountIsJudged() throws Exception {
+		useRules("throwing");
+		dropFeed("csms", "email,name\nmisaki.sato@example.com,佐藤 美咲\n");
+		dropFeed("accounts", """
+				account_id,name,segment,industry,csm_email,lifecycle_stage,start_date,go_live_date
+				ACC-1,Broken Corp,smb,retail,misaki.sato@example.com,adoption,2025-01-01,2025-02-01
+				ACC-2,Healthy Inc,smb,retail,misaki.sato@example.com,adoption,2025-01-01,2025-02-01
+				""");
+
+		JobExecution run = this.launcher.run("nightlyJob", NIGHT, true);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForMap("""
+				SELECT a.external_id, e.rule_name, e.message FROM rule_errors e JOIN accounts a ON a.id = e.account_id
+				WHERE e.run_id = ?""", run.getJobInstance().getInstanceId())).containsEntry("external_id", "ACC-1")
+			.containsEntry("rule_name", "Fails for one account")
+			.hasEntrySatisfying("message",
+					(message) -> assertThat((String) message).contains("cannot judge Broken Corp"));
+		assertThat(this.jdbc.queryForList("""
+				SELECT a.external_id FROM tasks t JOIN accounts a ON a.id = t.account_id WHERE t.playbook = 'check-in'
+				""", String.class)).contains("ACC-2");
+	}
+
+	private void useRules(String fixture) throws IOException {
+		Path source = Path.of("src", "test", "resources", "rules-fixtures", fixture);
+		if (Files.exists(RULES)) {
+			try (Stream<Path> paths = Files.walk(RULES)) {
+				paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+		}
+		try (Stream<Path> paths = Files.walk(source)) {
+			for (Path path : paths.toList()) {
+				Path target = RULES.resolve(source.relativize(path).toString());
+				if (Files.isDirectory(path)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(path, target);
+				}
+			}
+		}
+	}
+
+	private void dropFeed(String feed, String content) throws IOException {
+		Path folder = this.definition.inbox().resolve(feed);
+		Files.createDirectories(folder);
+		Files.writeString(folder.resolve(feed + "-" + System.nanoTime() + ".csv"), content, StandardCharsets.UTF_8);
+	}
+
+}

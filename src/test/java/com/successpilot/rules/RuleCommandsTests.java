@@ -1,0 +1,64 @@
+package com.successpilot.rules;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.DefaultApplicationArguments;
+
+import com.successpilot.system.Command;
+import com.successpilot.system.CommandArguments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuleCommandsTests {
+
+	private final RulesProperties properties = new RulesProperties(Path.of("rules"));
+
+	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+	@Test
+	void validateOfValidSetPrintsOkWithVersionAndCounts() throws Exception {
+		int exit = run(new ValidateCommand(this.properties), "validate", "--rules=" + RuleFixtures.VALID);
+
+		assertThat(exit).isZero();
+		assertThat(output()).startsWith("OK ").contains("2 rules in 2 rule files, 1 decision tables, 2 playbooks");
+	}
+
+	@Test
+	void validateOfBrokenSetPrintsEveryProblemAsFileLineMessageAndExitsOne() throws Exception {
+		int exit = run(new ValidateCommand(this.properties), "validate", "--rules=" + RuleFixtures.BROKEN);
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(output()).contains("unknown-playbook.drl:11: raises the playbook 'no-such-playbook'")
+			.contains("playbooks/support-effort-review.yml:2: ");
+	}
+
+	@Test
+	void testRulesExitsOneWhenAScenarioFails() throws Exception {
+		int exit = run(new TestRulesCommand(this.properties), "test-rules", "--rules=" + RuleFixtures.VALID);
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(output()).contains("FAIL usage/decline.scenarios.yml").contains("1 passed, 1 failed");
+	}
+
+	@Test
+	void testRulesPassesOnTheStarterLibraryByDefault() throws Exception {
+		int exit = run(new TestRulesCommand(this.properties), "test-rules");
+
+		assertThat(output()).endsWith("failed - OK" + System.lineSeparator());
+		assertThat(exit).isZero();
+	}
+
+	private int run(Command command, String... args) throws Exception {
+		return command.run(new CommandArguments(new DefaultApplicationArguments(args)),
+				new PrintStream(this.printed, true, StandardCharsets.UTF_8));
+	}
+
+	private String output() {
+		return this.printed.toString(StandardCharsets.UTF_8);
+	}
+
+}
