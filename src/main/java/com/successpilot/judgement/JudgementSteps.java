@@ -2,10 +2,12 @@ package com.successpilot.judgement;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.successpilot.judgement.internal.JudgementStepFactory;
+import com.successpilot.judgement.internal.OutcomeReplay;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.task.TaskRepository;
@@ -15,15 +17,17 @@ import com.successpilot.task.TaskRepository;
  * renewing soon) judged by the live rule set, its conclusions recorded.
  */
 @Component
+@EnableConfigurationProperties(JudgementProperties.class)
 public class JudgementSteps {
 
 	private final JudgementStepFactory factory;
 
 	JudgementSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks,
-			org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+			org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc, JudgementProperties properties,
+			java.util.List<com.successpilot.task.TaskChangeListener> taskListeners) {
 		this.factory = new JudgementStepFactory(jobRepository, transactionManager, metricsSteps, liveRuleSet, tasks,
-				jdbc);
+				jdbc, properties.evaluationThreads(), taskListeners);
 	}
 
 	/**
@@ -32,6 +36,18 @@ public class JudgementSteps {
 	 */
 	public Step accountJudgementStep(String stepName, int renewalWithinDays) {
 		return this.factory.step(stepName, renewalWithinDays);
+	}
+
+	/**
+	 * For the benchmark: the judgement step with rule evaluation replaced by a replay of
+	 * the outcomes recorded while {@link #replay()} was recording.
+	 */
+	public Step floorStep(String stepName) {
+		return this.factory.floorStep(stepName);
+	}
+
+	public OutcomeReplay replay() {
+		return this.factory.replay();
 	}
 
 }

@@ -54,6 +54,14 @@ public class RunLauncher {
 			throw new IllegalArgumentException("There is no job called '" + jobName + "'; the jobs are "
 					+ this.jobs.keySet().stream().sorted().toList());
 		}
+		return run(job, businessDate, fresh);
+	}
+
+	/**
+	 * Runs a job that is not one of the application's beans (e.g. a benchmark's).
+	 */
+	public JobExecution run(Job job, LocalDate businessDate, boolean fresh) throws Exception {
+		String jobName = job.getName();
 		this.preflights.forEach((preflight) -> preflight.check(jobName));
 		long runNumber = lastRunNumber(jobName, businessDate);
 		if (runNumber > 0) {

@@ -21,10 +21,12 @@ public class TaskRepository {
 	private static final String RAISE = """
 			INSERT INTO tasks (dedup_key, active_key, account_id, owner_csm_id, playbook, task_type, priority, title,
 			  description, due_date, status, urgent, auto_close, rule_name, why, evidence, rules_version,
-			  created_run, created_on, created_at, last_seen_run, last_seen_on, updated_at)
+			  created_run, created_on, created_at, last_seen_run, last_seen_on, changed_run, updated_at)
 			VALUES (:key, :key, :account, :owner, :playbook, :type, :priority, :title, :description, :due, 'OPEN',
-			  :urgent, :autoClose, :rule, :why, :evidence, :version, :run, :runDate, :now, :run, :runDate, :now)
+			  :urgent, :autoClose, :rule, :why, :evidence, :version, :run, :runDate, :now, :run, :runDate, :run, :now)
 			ON DUPLICATE KEY UPDATE
+			  changed_run = CASE WHEN why <> VALUES(why)
+			    OR (status = 'SNOOZED' AND snoozed_until <= VALUES(last_seen_on)) THEN VALUES(changed_run) ELSE changed_run END,
 			  status = CASE WHEN status = 'SNOOZED' AND snoozed_until <= VALUES(last_seen_on) THEN 'OPEN' ELSE status END,
 			  rule_name = VALUES(rule_name), why = VALUES(why), evidence = VALUES(evidence),
 			  rules_version = VALUES(rules_version), owner_csm_id = VALUES(owner_csm_id),
@@ -33,7 +35,7 @@ public class TaskRepository {
 
 	private static final String AUTO_CLOSE = """
 			UPDATE tasks SET status = 'AUTO_CLOSED', active_key = NULL, closed_at = :now, closed_by = 'rules',
-			  close_reason = :reason, updated_at = :now
+			  close_reason = :reason, updated_at = :now, changed_run = :run
 			WHERE account_id IN (:accounts) AND auto_close = TRUE AND status IN ('OPEN', 'SNOOZED')
 			  AND last_seen_run <> :run
 			""";

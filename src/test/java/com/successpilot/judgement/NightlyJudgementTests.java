@@ -71,7 +71,9 @@ class NightlyJudgementTests {
 			.contains("first_value_days = 30")
 			.contains("Onboarding without first value");
 		assertThat((String) first.get("evidence")).contains("\"daysSinceStart\":60");
-		assertThat(first.get("rules_version")).isNotNull();
+		assertThat((String) first.get("rules_version")).matches("[0-9a-f]{12}");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT rules_version FROM rule_firings", String.class))
+			.containsExactly((String) first.get("rules_version"));
 		assertThat(
 				this.jdbc.queryForObject("SELECT COUNT(*) FROM health_scores WHERE run_date = ?", Integer.class, NIGHT))
 			.isEqualTo(1);
@@ -96,6 +98,9 @@ class NightlyJudgementTests {
 		assertThat(this.jdbc.queryForList("SELECT DISTINCT last_seen_run FROM tasks", Long.class))
 			.containsExactly(rerun.getJobInstance().getInstanceId());
 		assertThat(this.jdbc.queryForList("SELECT DISTINCT created_run FROM tasks", Long.class))
+			.containsExactly(first.getJobInstance().getInstanceId());
+		// nothing about the tasks changed, so the re-run has nothing new to tell the CSM
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT changed_run FROM tasks", Long.class))
 			.containsExactly(first.getJobInstance().getInstanceId());
 	}
 

@@ -5,6 +5,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.successpilot.metrics.AccountCase;
+import com.successpilot.rules.AccountJudgement;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.rules.RuleSet;
 
@@ -12,26 +13,35 @@ import com.successpilot.rules.RuleSet;
  * Judges one account with the rule set that was live when the step started. Rules never
  * do I/O: this only evaluates; the writer records.
  */
-final class AccountJudge implements ItemProcessor<AccountCase, JudgedAccount>, StepExecutionListener {
+final class AccountJudge implements ItemProcessor<AccountCase, JudgedAccount>, StepExecutionListener,
+		JudgementWriter.RulesVersionSource {
 
 	private final LiveRuleSet liveRuleSet;
 
+	private final OutcomeReplay replay;
+
 	private volatile RuleSet ruleSet;
 
-	AccountJudge(LiveRuleSet liveRuleSet) {
+	AccountJudge(LiveRuleSet liveRuleSet, OutcomeReplay replay) {
 		this.liveRuleSet = liveRuleSet;
+		this.replay = replay;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.ruleSet = this.liveRuleSet.current();
-		stepExecution.getExecutionContext().putString(JudgementWriter.RULES_VERSION, this.ruleSet.version());
+	}
+
+	@Override
+	public String rulesVersion() {
+		return this.ruleSet.version();
 	}
 
 	@Override
 	public JudgedAccount process(AccountCase account) {
-		return new JudgedAccount(account,
-				this.ruleSet.evaluate(account.facts(), account.goals(), account.thresholds()));
+		AccountJudgement judgement = this.ruleSet.evaluate(account.facts(), account.goals(), account.thresholds());
+		this.replay.record(judgement);
+		return new JudgedAccount(account, judgement);
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.successpilot.judgement.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -10,6 +11,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.successpilot.ingest.FeedImportSteps;
@@ -17,6 +19,7 @@ import com.successpilot.metrics.AccountCase;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.metrics.internal.AccountCaseReader;
 import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.task.TaskChangeListener;
 import com.successpilot.task.TaskRepository;
 
 /**
@@ -40,29 +43,70 @@ public final class JudgementStepFactory {
 
 	private final JudgementRecords records;
 
+	private final int evaluationThreads;
+
+	private final List<TaskChangeListener> taskListeners;
+
+	private final OutcomeReplay replay = new OutcomeReplay();
+
+	private final ThreadPoolTaskExecutor evaluationExecutor;
+
 	public JudgementStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks, NamedParameterJdbcTemplate jdbc) {
+			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks, NamedParameterJdbcTemplate jdbc,
+			int evaluationThreads, List<TaskChangeListener> taskListeners) {
+		this.taskListeners = taskListeners;
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.metricsSteps = metricsSteps;
 		this.liveRuleSet = liveRuleSet;
 		this.tasks = tasks;
 		this.records = new JudgementRecords(jdbc);
+		this.evaluationThreads = evaluationThreads;
+		this.evaluationExecutor = new ThreadPoolTaskExecutor();
+		this.evaluationExecutor.setCorePoolSize(evaluationThreads);
+		this.evaluationExecutor.setMaxPoolSize(evaluationThreads);
+		this.evaluationExecutor.setThreadNamePrefix("rules-");
+		this.evaluationExecutor.setDaemon(true);
+		this.evaluationExecutor.initialize();
 	}
 
 	public Step step(String stepName, int renewalWithinDays) {
+		AccountJudge judge = new AccountJudge(this.liveRuleSet, this.replay);
+		return build(stepName, renewalWithinDays, judge, judge);
+	}
+
+	/**
+	 * The same step with the rules replaced by a replay of recorded outcomes: the floor
+	 * of what reading facts and writing outcomes costs.
+	 */
+	public Step floorStep(String stepName) {
+		return build(stepName, -1, this.replay.replayer(), () -> "floor");
+	}
+
+	public OutcomeReplay replay() {
+		return this.replay;
+	}
+
+	private Step build(String stepName, int renewalWithinDays,
+			org.springframework.batch.infrastructure.item.ItemProcessor<AccountCase, JudgedAccount> judge,
+			JudgementWriter.RulesVersionSource rulesVersion) {
 		RunDateReader reader = new RunDateReader(this.metricsSteps, renewalWithinDays);
-		AccountJudge judge = new AccountJudge(this.liveRuleSet);
-		JudgementWriter writer = new JudgementWriter(this.tasks, this.records);
-		return new StepBuilder(stepName, this.jobRepository).<AccountCase, JudgedAccount>chunk(CHUNK_SIZE)
+		JudgementWriter writer = new JudgementWriter(this.tasks, this.records, this.taskListeners, rulesVersion);
+		var step = new StepBuilder(stepName, this.jobRepository).<AccountCase, JudgedAccount>chunk(CHUNK_SIZE)
 			.transactionManager(this.transactionManager)
 			.reader(reader)
 			.processor(judge)
 			.writer(writer)
 			.listener(reader)
 			.listener(judge)
-			.listener(writer)
-			.build();
+			.listener(writer);
+		if (this.evaluationThreads > 1) {
+			// reading and writing stay on the step's thread; rule evaluation, the costly
+			// part,
+			// runs on all cores
+			step.taskExecutor(this.evaluationExecutor);
+		}
+		return step.build();
 	}
 
 	/**

@@ -15,6 +15,7 @@ import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.rules.PlaybookResponse;
 import com.successpilot.rules.RuleError;
 import com.successpilot.task.RaisedTask;
+import com.successpilot.task.TaskChangeListener;
 import com.successpilot.task.TaskRepository;
 
 /**
@@ -23,11 +24,13 @@ import com.successpilot.task.TaskRepository;
  */
 final class JudgementWriter implements ItemWriter<JudgedAccount>, StepExecutionListener {
 
-	static final String RULES_VERSION = "judgement.rulesVersion";
-
 	private final TaskRepository tasks;
 
 	private final JudgementRecords records;
+
+	private final List<TaskChangeListener> taskListeners;
+
+	private final RulesVersionSource rulesVersionSource;
 
 	private long run;
 
@@ -35,20 +38,24 @@ final class JudgementWriter implements ItemWriter<JudgedAccount>, StepExecutionL
 
 	private String rulesVersion;
 
-	JudgementWriter(TaskRepository tasks, JudgementRecords records) {
+	JudgementWriter(TaskRepository tasks, JudgementRecords records, List<TaskChangeListener> taskListeners,
+			RulesVersionSource rulesVersionSource) {
 		this.tasks = tasks;
 		this.records = records;
+		this.taskListeners = taskListeners;
+		this.rulesVersionSource = rulesVersionSource;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.run = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 		this.runDate = stepExecution.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
-		this.rulesVersion = stepExecution.getExecutionContext().getString(RULES_VERSION, "unknown");
 	}
 
 	@Override
 	public void write(Chunk<? extends JudgedAccount> chunk) {
+		this.rulesVersion = this.rulesVersionSource.rulesVersion();
+		List<Long> accounts = new ArrayList<>();
 		List<RaisedTask> raised = new ArrayList<>();
 		List<Long> judgedCleanly = new ArrayList<>();
 		List<JudgementRecords.HealthRow> health = new ArrayList<>();
@@ -56,6 +63,7 @@ final class JudgementWriter implements ItemWriter<JudgedAccount>, StepExecutionL
 		Map<String, Integer> firings = new HashMap<>();
 		for (JudgedAccount judged : chunk) {
 			long accountKey = judged.account().accountKey();
+			accounts.add(accountKey);
 			for (PlaybookResponse response : judged.judgement().responses()) {
 				raised.addAll(tasksFor(judged, response));
 			}
@@ -76,6 +84,18 @@ final class JudgementWriter implements ItemWriter<JudgedAccount>, StepExecutionL
 		this.records.saveHealth(health, this.runDate, this.run, this.rulesVersion);
 		this.records.addFirings(firings, this.run, this.rulesVersion);
 		this.records.saveErrors(errors, this.run);
+		for (TaskChangeListener listener : this.taskListeners) {
+			listener.tasksRecorded(this.run, this.runDate, accounts);
+		}
+	}
+
+	/**
+	 * Where the version of the rules that judged a chunk comes from.
+	 */
+	interface RulesVersionSource {
+
+		String rulesVersion();
+
 	}
 
 	private List<RaisedTask> tasksFor(JudgedAccount judged, PlaybookResponse response) {
