@@ -1,6 +1,9 @@
 package com.successpilot.metrics;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -8,7 +11,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -31,7 +36,17 @@ public class MetricsSteps {
 
 	private final AccountFactsRepository facts;
 
+	/** In a partition's context: the first account id of its range. */
+	public static final String FROM_ACCOUNT = "metrics.fromAccount";
+
+	/** In a partition's context: the last account id of its range. */
+	public static final String TO_ACCOUNT = "metrics.toAccount";
+
 	private final AccountCaseQueries queries;
+
+	private final int partitions = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+	private final SimpleAsyncTaskExecutor partitionExecutor = new SimpleAsyncTaskExecutor("metrics-");
 
 	MetricsSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AccountFactsRepository facts, AccountCaseQueries queries) {
@@ -39,23 +54,35 @@ public class MetricsSteps {
 		this.transactionManager = transactionManager;
 		this.facts = facts;
 		this.queries = queries;
+		this.partitionExecutor.setConcurrencyLimit(this.partitions);
 	}
 
 	/**
 	 * {@code accountMetricsStep}: computes the facts of every account for the run's
-	 * business date, in one transaction (re-running it replaces them).
+	 * business date. The accounts are split into ranges computed side by side
+	 * ({@code accountMetricsPartitionStep}, one transaction each); re-running replaces
+	 * them, and a restart recomputes only the ranges that did not finish.
 	 */
 	public Step accountMetricsStep() {
-		return new StepBuilder("accountMetricsStep", this.jobRepository).tasklet((contribution, context) -> {
-			LocalDate runDate = context.getStepContext()
-				.getStepExecution()
-				.getJobParameters()
-				.getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
-			int accounts = this.facts.compute(runDate);
-			contribution.incrementWriteCount(accounts);
-			logger.info("Computed the facts of " + accounts + " accounts for " + runDate);
-			return RepeatStatus.FINISHED;
-		}, this.transactionManager).build();
+		Step partition = new StepBuilder("accountMetricsPartitionStep", this.jobRepository)
+			.tasklet((contribution, context) -> {
+				var stepExecution = context.getStepContext().getStepExecution();
+				LocalDate runDate = stepExecution.getJobParameters()
+					.getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+				long from = stepExecution.getExecutionContext().getLong(FROM_ACCOUNT);
+				long to = stepExecution.getExecutionContext().getLong(TO_ACCOUNT);
+				int accounts = this.facts.compute(runDate, from, to);
+				contribution.incrementWriteCount(accounts);
+				logger.info("Computed the facts of " + accounts + " accounts for " + runDate);
+				return RepeatStatus.FINISHED;
+			}, this.transactionManager)
+			.build();
+		return new StepBuilder("accountMetricsStep", this.jobRepository)
+			.partitioner("accountMetricsPartitionStep", this::accountRanges)
+			.step(partition)
+			.gridSize(this.partitions)
+			.taskExecutor(this.partitionExecutor)
+			.build();
 	}
 
 	/**
@@ -63,8 +90,25 @@ public class MetricsSteps {
 	 * @param renewalWithinDays only accounts renewing within this many days, or -1 for
 	 * all
 	 */
-	public AccountCaseReader accountCaseReader(LocalDate runDate, int pageSize, int renewalWithinDays) {
-		return new AccountCaseReader(this.queries, runDate, pageSize, renewalWithinDays);
+	public AccountCaseReader accountCaseReader(LocalDate runDate, int pageSize, int renewalWithinDays, long fromAccount,
+			long toAccount) {
+		return new AccountCaseReader(this.queries, runDate, pageSize, renewalWithinDays, fromAccount, toAccount);
+	}
+
+	/**
+	 * Splits the accounts into ranges of about equal size for partitioned steps: each
+	 * partition's context holds {@link #FROM_ACCOUNT} and {@link #TO_ACCOUNT}.
+	 */
+	public Map<String, ExecutionContext> accountRanges(int gridSize) {
+		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+		List<long[]> ranges = this.facts.accountRanges(gridSize);
+		for (int i = 0; i < ranges.size(); i++) {
+			ExecutionContext context = new ExecutionContext();
+			context.putLong(FROM_ACCOUNT, ranges.get(i)[0]);
+			context.putLong(TO_ACCOUNT, ranges.get(i)[1]);
+			partitions.put("accounts" + i, context);
+		}
+		return partitions;
 	}
 
 }

@@ -122,7 +122,8 @@ class NightlyJudgementTests {
 			this.jdbc.execute("ALTER TABLE tasks DROP CONSTRAINT ck_test_crash");
 		}
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(taskCount()).isEqualTo(1000);
+		int committedBeforeTheFailure = taskCount();
+		assertThat(committedBeforeTheFailure).isPositive().isLessThan(1200);
 
 		JobExecution resumed = this.launcher.run("nightlyJob", NIGHT, false);
 

@@ -1,11 +1,41 @@
 package com.successpilot.judgement.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.successpilot.metrics.AccountCase;
 import com.successpilot.rules.AccountJudgement;
+import com.successpilot.rules.PlaybookResponse;
+import com.successpilot.task.RaisedTask;
 
 /**
- * An account and what the rules concluded about it.
+ * An account, what the rules concluded about it, and the task rows that follows from,
+ * built where the judging happens (in parallel) so the writer only writes.
  */
-record JudgedAccount(AccountCase account, AccountJudgement judgement) {
+record JudgedAccount(AccountCase account, AccountJudgement judgement, List<RaisedTask> tasks) {
+
+	JudgedAccount(AccountCase account, AccountJudgement judgement) {
+		this(account, judgement, tasksOf(account, judgement));
+	}
+
+	private static List<RaisedTask> tasksOf(AccountCase account, AccountJudgement judgement) {
+		List<RaisedTask> tasks = new ArrayList<>();
+		for (PlaybookResponse response : judgement.responses()) {
+			var drafts = response.taskDrafts();
+			String why = Evidence.why(response);
+			String evidence = Evidence.json(response);
+			for (int i = 0; i < drafts.size(); i++) {
+				var draft = drafts.get(i);
+				// a playbook with several tasks keeps one deduplication key per task
+				String key = response.dedupKey() + ((i == 0) ? "" : "#" + (i + 1));
+				tasks.add(new RaisedTask(key, account.accountKey(), account.csmKey(), response.playbookName(),
+						response.playbook().type().name().toLowerCase(),
+						response.playbook().priority().name().toLowerCase(), draft.title(), draft.description(),
+						draft.dueDate(), response.playbook().urgent(), response.playbook().autoClose(), response.rule(),
+						why, evidence));
+			}
+		}
+		return List.copyOf(tasks);
+	}
 
 }

@@ -92,21 +92,24 @@ public final class JudgementStepFactory {
 			JudgementWriter.RulesVersionSource rulesVersion) {
 		RunDateReader reader = new RunDateReader(this.metricsSteps, renewalWithinDays);
 		JudgementWriter writer = new JudgementWriter(this.tasks, this.records, this.taskListeners, rulesVersion);
-		var step = new StepBuilder(stepName, this.jobRepository).<AccountCase, JudgedAccount>chunk(CHUNK_SIZE)
+		Step partition = new StepBuilder(stepName + "Partition", this.jobRepository)
+			.<AccountCase, JudgedAccount>chunk(CHUNK_SIZE)
 			.transactionManager(this.transactionManager)
 			.reader(reader)
 			.processor(judge)
 			.writer(writer)
 			.listener(reader)
 			.listener(judge)
-			.listener(writer);
-		if (this.evaluationThreads > 1) {
-			// reading and writing stay on the step's thread; rule evaluation, the costly
-			// part,
-			// runs on all cores
-			step.taskExecutor(this.evaluationExecutor);
-		}
-		return step.build();
+			.listener(writer)
+			.build();
+		// each partition reads, judges and writes its own range of accounts, so one
+		// partition's rule evaluation overlaps another's database work
+		return new StepBuilder(stepName, this.jobRepository)
+			.partitioner(stepName + "Partition", this.metricsSteps::accountRanges)
+			.step(partition)
+			.gridSize(this.evaluationThreads)
+			.taskExecutor(this.evaluationExecutor)
+			.build();
 	}
 
 	/**
@@ -119,7 +122,8 @@ public final class JudgementStepFactory {
 
 		private final int renewalWithinDays;
 
-		private AccountCaseReader delegate;
+		// partitions share this reader; each runs on its own thread from start to end
+		private final ThreadLocal<AccountCaseReader> delegate = new ThreadLocal<>();
 
 		RunDateReader(MetricsSteps metricsSteps, int renewalWithinDays) {
 			this.metricsSteps = metricsSteps;
@@ -130,22 +134,30 @@ public final class JudgementStepFactory {
 		public void beforeStep(StepExecution stepExecution) {
 			LocalDate runDate = stepExecution.getJobParameters()
 				.getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
-			this.delegate = this.metricsSteps.accountCaseReader(runDate, CHUNK_SIZE, this.renewalWithinDays);
+			ExecutionContext range = stepExecution.getExecutionContext();
+			this.delegate.set(this.metricsSteps.accountCaseReader(runDate, CHUNK_SIZE, this.renewalWithinDays,
+					range.getLong(MetricsSteps.FROM_ACCOUNT, Long.MIN_VALUE),
+					range.getLong(MetricsSteps.TO_ACCOUNT, Long.MAX_VALUE)));
 		}
 
 		@Override
 		public void open(ExecutionContext context) {
-			this.delegate.open(context);
+			this.delegate.get().open(context);
 		}
 
 		@Override
 		public AccountCase read() {
-			return this.delegate.read();
+			return this.delegate.get().read();
 		}
 
 		@Override
 		public void update(ExecutionContext context) {
-			this.delegate.update(context);
+			this.delegate.get().update(context);
+		}
+
+		@Override
+		public void close() {
+			this.delegate.remove();
 		}
 
 	}

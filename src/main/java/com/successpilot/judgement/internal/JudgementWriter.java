@@ -12,7 +12,6 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import com.successpilot.ingest.FeedImportSteps;
-import com.successpilot.rules.PlaybookResponse;
 import com.successpilot.rules.RuleError;
 import com.successpilot.task.RaisedTask;
 import com.successpilot.task.TaskChangeListener;
@@ -64,9 +63,7 @@ final class JudgementWriter implements ItemWriter<JudgedAccount>, StepExecutionL
 		for (JudgedAccount judged : chunk) {
 			long accountKey = judged.account().accountKey();
 			accounts.add(accountKey);
-			for (PlaybookResponse response : judged.judgement().responses()) {
-				raised.addAll(tasksFor(judged, response));
-			}
+			raised.addAll(judged.tasks());
 			judged.judgement()
 				.health()
 				.ifPresent((score) -> health.add(new JudgementRecords.HealthRow(accountKey, score)));
@@ -96,23 +93,6 @@ final class JudgementWriter implements ItemWriter<JudgedAccount>, StepExecutionL
 
 		String rulesVersion();
 
-	}
-
-	private List<RaisedTask> tasksFor(JudgedAccount judged, PlaybookResponse response) {
-		List<RaisedTask> tasks = new ArrayList<>();
-		var drafts = response.taskDrafts();
-		String why = Evidence.why(response);
-		String evidence = Evidence.json(response);
-		for (int i = 0; i < drafts.size(); i++) {
-			var draft = drafts.get(i);
-			String key = response.dedupKey() + ((i == 0) ? "" : "#" + (i + 1));
-			tasks.add(new RaisedTask(key, judged.account().accountKey(), judged.account().csmKey(),
-					response.playbookName(), response.playbook().type().name().toLowerCase(),
-					response.playbook().priority().name().toLowerCase(), draft.title(), draft.description(),
-					draft.dueDate(), response.playbook().urgent(), response.playbook().autoClose(), response.rule(),
-					why, evidence));
-		}
-		return tasks;
 	}
 
 }

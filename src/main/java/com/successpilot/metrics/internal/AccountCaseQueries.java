@@ -35,7 +35,7 @@ public class AccountCaseQueries {
 			FROM account_facts f
 			JOIN accounts a ON a.id = f.account_id
 			LEFT JOIN csms c ON c.id = a.csm_id
-			WHERE f.run_date = :runDate AND f.account_id > :after
+			WHERE f.run_date = :runDate AND f.account_id > :after AND f.account_id <= :upTo
 			  AND (:renewalWithin < 0 OR (f.renewal_date IS NOT NULL AND f.renewal_date <= :renewalBy))
 			ORDER BY f.account_id
 			LIMIT :pageSize
@@ -61,8 +61,10 @@ public class AccountCaseQueries {
 	 * @param renewalWithinDays only accounts renewing within this many days, or -1 for
 	 * all
 	 */
-	List<FactsRow> factsPage(LocalDate runDate, long afterAccount, int pageSize, int renewalWithinDays) {
+	List<FactsRow> factsPage(LocalDate runDate, long afterAccount, long upToAccount, int pageSize,
+			int renewalWithinDays) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("runDate", runDate).addValue("after", afterAccount)
+			.addValue("upTo", upToAccount)
 			.addValue("pageSize", pageSize)
 			.addValue("renewalWithin", renewalWithinDays)
 			.addValue("renewalBy", runDate.plusDays(Math.max(renewalWithinDays, 0)));

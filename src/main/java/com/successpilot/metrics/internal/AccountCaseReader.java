@@ -32,6 +32,10 @@ public final class AccountCaseReader implements ItemStreamReader<AccountCase> {
 
 	private final int renewalWithinDays;
 
+	private final long firstAccount;
+
+	private final long lastAccountOfRange;
+
 	private final Deque<AccountCase> page = new ArrayDeque<>();
 
 	private Map<String, Map<String, Double>> segmentThresholds = Map.of();
@@ -40,16 +44,24 @@ public final class AccountCaseReader implements ItemStreamReader<AccountCase> {
 
 	private boolean exhausted;
 
-	public AccountCaseReader(AccountCaseQueries queries, LocalDate runDate, int pageSize, int renewalWithinDays) {
+	/**
+	 * @param fromAccount the first account id of the range to read
+	 * @param toAccount the last account id of the range to read
+	 */
+	public AccountCaseReader(AccountCaseQueries queries, LocalDate runDate, int pageSize, int renewalWithinDays,
+			long fromAccount, long toAccount) {
 		this.queries = queries;
 		this.runDate = runDate;
 		this.pageSize = pageSize;
 		this.renewalWithinDays = renewalWithinDays;
+		this.firstAccount = fromAccount;
+		this.lastAccountOfRange = toAccount;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.lastAccount = context.getLong(LAST_ACCOUNT, 0L);
+		this.lastAccount = context.getLong(LAST_ACCOUNT,
+				(this.firstAccount == Long.MIN_VALUE) ? Long.MIN_VALUE : this.firstAccount - 1);
 		this.segmentThresholds = this.queries.segmentThresholds();
 		this.page.clear();
 		this.exhausted = false;
@@ -73,8 +85,8 @@ public final class AccountCaseReader implements ItemStreamReader<AccountCase> {
 	}
 
 	private void fetchPage() {
-		List<AccountCaseQueries.FactsRow> rows = this.queries.factsPage(this.runDate, this.lastAccount, this.pageSize,
-				this.renewalWithinDays);
+		List<AccountCaseQueries.FactsRow> rows = this.queries.factsPage(this.runDate, this.lastAccount,
+				this.lastAccountOfRange, this.pageSize, this.renewalWithinDays);
 		if (rows.size() < this.pageSize) {
 			this.exhausted = true;
 		}

@@ -52,7 +52,7 @@ public class AccountFactsRepository {
 			    MAX(CASE WHEN du.logins > 0 THEN du.usage_date END) AS last_login,
 			    MAX(CASE WHEN du.value_milestones > 0 THEN du.usage_date END) AS last_milestone
 			  FROM daily_usage du JOIN accounts ac ON ac.id = du.account_id
-			  WHERE du.usage_date < :runDate
+			  WHERE du.usage_date < :runDate AND du.account_id BETWEEN :fromAccount AND :toAccount
 			  GROUP BY du.account_id
 			) u ON u.account_id = a.id
 			LEFT JOIN (
@@ -60,6 +60,7 @@ public class AccountFactsRepository {
 			    MIN(end_date) AS renewal_date, MAX(CASE WHEN auto_renew = TRUE THEN 1 ELSE 0 END) AS auto_renew
 			  FROM contracts
 			  WHERE status = 'active' AND start_date <= :runDate AND end_date >= :runDate
+			    AND account_id BETWEEN :fromAccount AND :toAccount
 			  GROUP BY account_id
 			) c ON c.account_id = a.id
 			LEFT JOIN (
@@ -70,7 +71,7 @@ public class AccountFactsRepository {
 			    SUM(CASE WHEN opened_at >= :from30At AND escalated = TRUE THEN 1 ELSE 0 END) AS escalated30,
 			    AVG(CASE WHEN closed_at >= :from90At THEN csat END) AS csat90
 			  FROM support_tickets
-			  WHERE opened_at < :runAt
+			  WHERE opened_at < :runAt AND account_id BETWEEN :fromAccount AND :toAccount
 			  GROUP BY account_id
 			) t ON t.account_id = a.id
 			LEFT JOIN (
@@ -82,11 +83,12 @@ public class AccountFactsRepository {
 			    SELECT account_id, score, respondent_role,
 			      ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY responded_on DESC, id DESC) AS position
 			    FROM nps_responses
-			    WHERE responded_on < :runDate
+			    WHERE responded_on < :runDate AND account_id BETWEEN :fromAccount AND :toAccount
 			  ) ranked
 			  WHERE position <= 2
 			  GROUP BY account_id
 			) n ON n.account_id = a.id
+			WHERE a.id BETWEEN :fromAccount AND :toAccount
 			""";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -96,11 +98,14 @@ public class AccountFactsRepository {
 	}
 
 	/**
-	 * Computes the facts of every account for a run date, replacing earlier ones.
+	 * Computes the facts of the accounts in a range of ids for a run date, replacing
+	 * earlier ones. Ranges can be computed side by side.
 	 * @return the number of accounts
 	 */
-	public int compute(LocalDate runDate) {
+	public int compute(LocalDate runDate, long fromAccount, long toAccount) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("runDate", runDate)
+			.addValue("fromAccount", fromAccount)
+			.addValue("toAccount", toAccount)
 			.addValue("from7", runDate.minusDays(7))
 			.addValue("from30", runDate.minusDays(30))
 			.addValue("from60", runDate.minusDays(60))
@@ -108,8 +113,32 @@ public class AccountFactsRepository {
 			.addValue("runAt", Timestamp.valueOf(runDate.atStartOfDay()))
 			.addValue("from30At", Timestamp.valueOf(runDate.minusDays(30).atStartOfDay()))
 			.addValue("from90At", Timestamp.valueOf(runDate.minusDays(90).atStartOfDay()));
-		this.jdbc.update("DELETE FROM account_facts WHERE run_date = :runDate", parameters);
+		this.jdbc.update(
+				"DELETE FROM account_facts WHERE run_date = :runDate AND account_id BETWEEN :fromAccount AND :toAccount",
+				parameters);
 		return this.jdbc.update(COMPUTE, parameters);
+	}
+
+	/**
+	 * Splits the accounts into {@code parts} ranges of ids of about equal size.
+	 * @return [from, to] pairs, empty when there are no accounts
+	 */
+	public java.util.List<long[]> accountRanges(int parts) {
+		Long accounts = this.jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM accounts", Long.class);
+		if (accounts == null || accounts == 0) {
+			return java.util.List.of();
+		}
+		long size = Math.max(1, (accounts + parts - 1) / parts);
+		java.util.List<long[]> ranges = new java.util.ArrayList<>();
+		long from = Long.MIN_VALUE;
+		for (long offset = size; offset < accounts; offset += size) {
+			long boundary = this.jdbc.getJdbcTemplate()
+				.queryForObject("SELECT id FROM accounts ORDER BY id LIMIT 1 OFFSET " + offset, Long.class);
+			ranges.add(new long[] { from, boundary - 1 });
+			from = boundary;
+		}
+		ranges.add(new long[] { from, Long.MAX_VALUE });
+		return ranges;
 	}
 
 }
