@@ -39,7 +39,15 @@ class RunCommand implements Command {
 
 	@Override
 	public int run(CommandArguments arguments, PrintStream out) throws Exception {
-		String job = arguments.operands().isEmpty() ? "nightlyJob" : arguments.operands().get(0);
+		return run(arguments.operands().isEmpty() ? "nightlyJob" : arguments.operands().get(0), arguments, out);
+	}
+
+	/**
+	 * Runs the job for {@code --date} (default today), continuing a failed run unless
+	 * {@code --fresh}, and prints the summary.
+	 * @return 0 when the run completed
+	 */
+	int run(String job, CommandArguments arguments, PrintStream out) throws Exception {
 		LocalDate date = arguments.date("date", LocalDate.now());
 		JobExecution execution = this.launcher.run(job, date, arguments.has("fresh"));
 		this.summary.print(execution, out);
