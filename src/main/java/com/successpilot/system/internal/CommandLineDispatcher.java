@@ -22,12 +22,18 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
 	private final List<Command> commands;
 
-	private final PrintStream out = System.out;
+	private final PrintStream out;
 
 	private int exitCode;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	CommandLineDispatcher(List<Command> commands) {
+		this(commands, System.out);
+	}
+
+	CommandLineDispatcher(List<Command> commands, PrintStream out) {
 		this.commands = commands.stream().sorted(Comparator.comparing(Command::name)).toList();
+		this.out = out;
 	}
 
 	@Override
