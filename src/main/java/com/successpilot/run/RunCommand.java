@@ -33,8 +33,9 @@ class RunCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "run [nightlyJob|importJob] [--date=YYYY-MM-DD] [--fresh]  run a job for a business date (default today); "
-				+ "after a failure the same command continues where it stopped, --fresh starts over";
+		return "run [nightlyJob|importJob] [--date=YYYY-MM-DD] [--fresh] [--recover]  run a job for a business date "
+				+ "(default today); after a failure the same command continues where it stopped, --fresh starts over, "
+				+ "--recover takes over a run whose process died";
 	}
 
 	@Override
@@ -49,7 +50,7 @@ class RunCommand implements Command {
 	 */
 	int run(String job, CommandArguments arguments, PrintStream out) throws Exception {
 		LocalDate date = arguments.date("date", LocalDate.now());
-		JobExecution execution = this.launcher.run(job, date, arguments.has("fresh"));
+		JobExecution execution = this.launcher.run(job, date, arguments.has("fresh"), arguments.has("recover"));
 		this.summary.print(execution, out);
 		return (execution.getStatus() == BatchStatus.COMPLETED) ? 0 : 1;
 	}

@@ -49,26 +49,45 @@ public class RunLauncher {
 	 * @param fresh start a new run even when the last one failed
 	 */
 	public JobExecution run(String jobName, LocalDate businessDate, boolean fresh) throws Exception {
+		return run(jobName, businessDate, fresh, false);
+	}
+
+	/**
+	 * Runs a job for a business date and waits for it to end.
+	 * @param fresh start a new run even when the last one failed
+	 * @param recover the last run is marked as still going but the process that ran it is
+	 * gone (a crash, {@code kill -9}): mark it failed and continue it
+	 */
+	public JobExecution run(String jobName, LocalDate businessDate, boolean fresh, boolean recover) throws Exception {
 		Job job = this.jobs.get(jobName);
 		if (job == null) {
 			throw new IllegalArgumentException("There is no job called '" + jobName + "'; the jobs are "
 					+ this.jobs.keySet().stream().sorted().toList());
 		}
-		return run(job, businessDate, fresh);
+		return run(job, businessDate, fresh, recover);
 	}
 
 	/**
 	 * Runs a job that is not one of the application's beans (e.g. a benchmark's).
 	 */
 	public JobExecution run(Job job, LocalDate businessDate, boolean fresh) throws Exception {
+		return run(job, businessDate, fresh, false);
+	}
+
+	private JobExecution run(Job job, LocalDate businessDate, boolean fresh, boolean recover) throws Exception {
 		String jobName = job.getName();
 		this.preflights.forEach((preflight) -> preflight.check(jobName));
 		long runNumber = lastRunNumber(jobName, businessDate);
 		if (runNumber > 0) {
 			JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters(businessDate, runNumber));
+			if (last != null && last.isRunning() && recover) {
+				last = this.jobOperator.recover(last);
+			}
 			if (last != null && last.isRunning()) {
 				throw new RunAlreadyGoingException(jobName + " for " + businessDate + " is already running (run "
-						+ runNumber + ", execution " + last.getId() + ", started " + last.getStartTime() + ")");
+						+ runNumber + ", execution " + last.getId() + ", started " + last.getStartTime()
+						+ "). If the process that ran it has died (a crash, kill -9), run again with --recover: "
+						+ "the run is marked failed and continues where it stopped.");
 			}
 			boolean continueFailed = last != null && last.getStatus() != BatchStatus.COMPLETED
 					&& last.getStatus() != BatchStatus.ABANDONED && !fresh;
