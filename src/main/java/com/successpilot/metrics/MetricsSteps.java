@@ -76,6 +76,7 @@ public class MetricsSteps {
 				logger.info("Computed the facts of " + accounts + " accounts for " + runDate);
 				return RepeatStatus.FINISHED;
 			}, this.transactionManager)
+			.transactionAttribute(PartitionTransactions.readCommitted())
 			.build();
 		return new StepBuilder("accountMetricsStep", this.jobRepository)
 			.partitioner("accountMetricsPartitionStep", this::accountRanges)

@@ -67,7 +67,8 @@ class DemoCommand implements Command {
 						  feed files, now archived ........ %s
 						  the rules that judged them ...... rules/ (manual: rules/README.md; check a change: validate, test-rules)
 						  the job definition .............. batch-jobs/nightly-job.yml (format: batch-jobs/README.md)
-						  the database (embedded H2) ...... var/db/successpilot.mv.db (tables tasks, health_scores, import_files)
+						  the mails CSMs would get ........ var/outbox-mail/<csm email>/*.eml (open them in a mail client)
+						the database (embedded H2) ...... var/db/successpilot.mv.db (tables tasks, health_scores, import_files)
 						"""
 					.formatted(this.importDefinition.archive()));
 		return (execution.getStatus() == BatchStatus.COMPLETED) ? 0 : 1;

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.judgement.JudgementSteps;
+import com.successpilot.mail.MailSteps;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.run.internal.RunLoggingListener;
 
@@ -25,17 +26,20 @@ class NightlyJobConfiguration {
 
 	// steps 1..n: one import step per feed, in the order the job definition lists them
 	// then: accountMetricsStep (facts per account) and accountJudgementStep (rules →
-	// tasks, health)
+	// tasks, health), mailComposeStep and mailDeliveryStep (digests and urgent mails to
+	// CSMs)
 
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, FeedImportSteps feedImportSteps, ImportDefinition importDefinition,
-			MetricsSteps metricsSteps, JudgementSteps judgementSteps) {
+			MetricsSteps metricsSteps, JudgementSteps judgementSteps, MailSteps mailSteps) {
 		List<Step> steps = feedImportSteps.steps(importDefinition);
 		SimpleJobBuilder job = new JobBuilder("nightlyJob", jobRepository).listener(new RunLoggingListener())
 			.start(steps.get(0));
 		steps.subList(1, steps.size()).forEach(job::next);
 		job.next(metricsSteps.accountMetricsStep());
 		job.next(judgementSteps.accountJudgementStep("accountJudgementStep", -1));
+		job.next(mailSteps.mailComposeStep());
+		job.next(mailSteps.mailDeliveryStep());
 		return job.build();
 	}
 

@@ -3,8 +3,14 @@ package com.successpilot.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -15,8 +21,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.successpilot.SuccessPilotTest;
+import com.successpilot.TestData;
+import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.ingest.FeedImportSteps;
 
 /**
@@ -31,6 +40,22 @@ class RunLauncherTests {
 
 	@Autowired
 	JobRepository jobRepository;
+
+	@Autowired
+	ImportDefinition importDefinition;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void emptyInboxAndDatabase() throws IOException {
+		TestData.deleteAll(this.jdbc);
+		if (Files.exists(this.importDefinition.inbox())) {
+			try (Stream<Path> paths = Files.walk(this.importDefinition.inbox())) {
+				paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+		}
+	}
 
 	@Test
 	void aCompletedRunIsFollowedByTheNextRunNumber() throws Exception {

@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.metrics.AccountCase;
 import com.successpilot.metrics.MetricsSteps;
+import com.successpilot.metrics.PartitionTransactions;
 import com.successpilot.metrics.internal.AccountCaseReader;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.task.TaskChangeListener;
@@ -95,6 +96,7 @@ public final class JudgementStepFactory {
 		Step partition = new StepBuilder(stepName + "Partition", this.jobRepository)
 			.<AccountCase, JudgedAccount>chunk(CHUNK_SIZE)
 			.transactionManager(this.transactionManager)
+			.transactionAttribute(PartitionTransactions.readCommitted())
 			.reader(reader)
 			.processor(judge)
 			.writer(writer)

@@ -1,0 +1,91 @@
+package com.successpilot.mail.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+
+import org.springframework.mail.MailSendException;
+
+/**
+ * Tells a temporary failure (server down, 4xx: try again later) from a permanent one
+ * (5xx, e.g. an unknown recipient; an address that is not one), and finds the server's
+ * own words for the run report.
+ */
+final class SendFailures {
+
+	private SendFailures() {
+	}
+
+	static boolean isPermanent(Throwable failure) {
+		boolean invalidAddress = false;
+		for (Throwable cause : chain(failure)) {
+			int code = returnCode(cause);
+			if (code >= 500) {
+				return true;
+			}
+			if (code >= 400) {
+				return false;
+			}
+			invalidAddress |= cause instanceof AddressException || (cause instanceof SendFailedException sendFailed
+					&& sendFailed.getInvalidAddresses() != null && sendFailed.getInvalidAddresses().length > 0);
+		}
+		return invalidAddress;
+	}
+
+	/**
+	 * The most specific message: the SMTP server's reply when there is one.
+	 */
+	static String reason(Throwable failure) {
+		List<Throwable> chain = chain(failure);
+		for (Throwable cause : chain) {
+			if (returnCode(cause) > 0 && cause.getMessage() != null) {
+				return cause.getMessage().strip();
+			}
+		}
+		Throwable deepest = chain.get(chain.size() - 1);
+		String message = (deepest.getMessage() != null) ? deepest.getMessage() : deepest.getClass().getSimpleName();
+		return (deepest == failure) ? message.strip() : (failure.getMessage() + ": " + message).strip();
+	}
+
+	/**
+	 * The SMTP reply code carried by the provider's exceptions (Angus Mail's
+	 * {@code SMTPAddressFailedException}, {@code SMTPSendFailedException}, …: runtime
+	 * classes, not part of the Jakarta Mail API), or -1.
+	 */
+	private static int returnCode(Throwable cause) {
+		if (!(cause instanceof MessagingException)) {
+			return -1;
+		}
+		try {
+			Object code = cause.getClass().getMethod("getReturnCode").invoke(cause);
+			return (code instanceof Integer number) ? number : -1;
+		}
+		catch (ReflectiveOperationException ex) {
+			return -1;
+		}
+	}
+
+	private static List<Throwable> chain(Throwable failure) {
+		List<Throwable> chain = new ArrayList<>();
+		collect(failure, chain);
+		return chain;
+	}
+
+	private static void collect(Throwable failure, List<Throwable> chain) {
+		if (failure == null || chain.contains(failure)) {
+			return;
+		}
+		chain.add(failure);
+		if (failure instanceof MailSendException send) {
+			send.getFailedMessages().values().forEach((cause) -> collect(cause, chain));
+		}
+		if (failure instanceof MessagingException messaging) {
+			collect(messaging.getNextException(), chain);
+		}
+		collect(failure.getCause(), chain);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * How task mails are queued, composed and delivered: {@link MailOutbox} (all SQL on
+ * {@code mail_outbox}), {@link MailQueue} (the task listener), {@link MailComposer} with
+ * {@link MailTemplates} and {@link TemplateRenderer}, and {@link MailDelivery} with its
+ * two transports, {@link SmtpTransport} and {@link EmlFolderTransport}.
+ */
+package com.successpilot.mail.internal;

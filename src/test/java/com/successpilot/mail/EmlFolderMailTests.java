@@ -1,0 +1,121 @@
+package com.successpilot.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.successpilot.SuccessPilotTest;
+import com.successpilot.TestData;
+import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.run.RunLauncher;
+import com.successpilot.run.RunSummary;
+
+import static com.successpilot.mail.MailPortfolio.MISAKI;
+
+/**
+ * Without {@code spring.mail.host} (the embedded default) the same outbox writes each
+ * mail as an {@code .eml} file a newcomer can open.
+ */
+@SuccessPilotTest
+class EmlFolderMailTests {
+
+	private static final LocalDate NIGHT = LocalDate.of(2026, 11, 23);
+
+	private static final Path FOLDER = Path
+		.of("target", "test-work", "eml-" + UUID.randomUUID().toString().substring(0, 8))
+		.toAbsolutePath();
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	RunSummary summary;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ImportDefinition definition;
+
+	@DynamicPropertySource
+	static void emlFolder(DynamicPropertyRegistry registry) {
+		registry.add("successpilot.mail.eml-dir", FOLDER::toString);
+	}
+
+	@BeforeEach
+	void emptyDatabase() {
+		TestData.deleteAll(this.jdbc);
+	}
+
+	@Test
+	void withoutAnSmtpHostMailsAreWrittenAsEmlFilesPerCsm() throws Exception {
+		MailPortfolio portfolio = new MailPortfolio(this.definition);
+		portfolio.csms(MISAKI, "佐藤 美咲");
+		portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT);
+		portfolio.escalations("ACC-1", NIGHT);
+
+		JobExecution run = this.launcher.run("nightlyJob", NIGHT, true);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		List<Path> files = emlFiles();
+		assertThat(files).hasSize(2)
+			.allSatisfy((file) -> assertThat(file.getParent().getFileName().toString()).isEqualTo(MISAKI));
+		List<ReceivedMail> mails = files.stream().map(EmlFolderMailTests::read).toList();
+		assertThat(mails)
+			.anySatisfy((mail) -> assertThat(mail.subject()).startsWith("[SuccessPilot] Urgent: Call 株式会社テスト1"));
+		assertThat(mails).anySatisfy((mail) -> {
+			assertThat(mail.subject()).endsWith("for 佐藤 美咲");
+			assertThat(mail.toName()).isEqualTo("佐藤 美咲");
+			assertThat(mail.text()).contains("Get 株式会社テスト1 to a first win this week");
+		});
+		assertThat(this.jdbc.queryForList("SELECT status FROM mail_outbox", String.class)).containsOnly("SENT");
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		this.summary.print(run, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("written as .eml files under " + FOLDER)
+			.containsPattern(MISAKI.replace(".", "\\.") + " +1 +1 +2 +0 +0 +0");
+
+		this.launcher.run("nightlyJob", NIGHT, false);
+		assertThat(emlFiles()).hasSize(2);
+	}
+
+	private static List<Path> emlFiles() throws Exception {
+		if (!Files.isDirectory(FOLDER)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.walk(FOLDER)) {
+			return files.filter((file) -> file.toString().endsWith(".eml")).sorted().toList();
+		}
+	}
+
+	private static ReceivedMail read(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return ReceivedMail.of(new MimeMessage(Session.getInstance(new Properties()), in));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,78 @@
+package com.successpilot.mail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.user.UserManager;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * A real in-process SMTP server (GreenMail) that, like a real one, refuses recipients it
+ * does not know: any address whose local part starts with {@code nobody} gets
+ * {@code 550 5.1.1} at RCPT. GreenMail 2.1.8 accepts every recipient by itself; its
+ * {@link SmtpManager#checkRecipient} hook is what a refusal plugs into.
+ */
+final class RejectingGreenMail extends GreenMail {
+
+	RejectingGreenMail(int port) {
+		super(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+		SmtpManager rejecting = new RejectingSmtpManager(managers.getImapHostManager(), managers.getUserManager());
+		return super.createServices(config, new Managers() {
+
+			@Override
+			public SmtpManager getSmtpManager() {
+				return rejecting;
+			}
+
+			@Override
+			public UserManager getUserManager() {
+				return managers.getUserManager();
+			}
+
+			@Override
+			public ImapHostManager getImapHostManager() {
+				return managers.getImapHostManager();
+			}
+
+		});
+	}
+
+	private static final class RejectingSmtpManager extends SmtpManager {
+
+		RejectingSmtpManager(ImapHostManager imapHostManager, UserManager userManager) {
+			super(imapHostManager, userManager);
+		}
+
+		@Override
+		public String checkRecipient(SmtpState state, MailAddress address) {
+			if (address.getUser().startsWith("nobody")) {
+				return "550 5.1.1 <" + address.getEmail() + ">: Recipient address rejected: User unknown";
+			}
+			return super.checkRecipient(state, address);
+		}
+
+	}
+
+}

@@ -1,0 +1,360 @@
+package com.successpilot.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.successpilot.SuccessPilotTest;
+import com.successpilot.TestData;
+import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.mail.internal.MailDelivery;
+import com.successpilot.run.RunLauncher;
+import com.successpilot.run.RunSummary;
+import com.successpilot.system.CommandArguments;
+
+import static com.successpilot.mail.MailPortfolio.KENTA;
+import static com.successpilot.mail.MailPortfolio.MISAKI;
+
+/**
+ * The nightly job from feed files to mails received by a real SMTP server: digests,
+ * urgent mails, Japanese, outages, refused addresses, re-runs, interrupted and concurrent
+ * deliveries.
+ */
+@SuccessPilotTest
+@TestPropertySource(properties = { "successpilot.mail.web-base-url=https://successpilot.example.com/",
+		"successpilot.mail.from=SuccessPilot 通知 <successpilot@example.com>",
+		"spring.mail.properties.mail.smtp.connectiontimeout=5000", "spring.mail.properties.mail.smtp.timeout=5000" })
+class TaskMailTests {
+
+	private static final LocalDate NIGHT = LocalDate.of(2026, 11, 23);
+
+	private static final int PORT = RejectingGreenMail.freePort();
+
+	private static final RejectingGreenMail smtp = new RejectingGreenMail(PORT);
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	RunSummary summary;
+
+	@Autowired
+	MailDelivery delivery;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	DeliverMailCommand deliverMail;
+
+	@Autowired
+	ImportDefinition definition;
+
+	MailPortfolio portfolio;
+
+	@DynamicPropertySource
+	static void smtpServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> PORT);
+	}
+
+	@BeforeEach
+	void freshServerAndDatabase() throws Exception {
+		if (!smtp.isRunning()) {
+			smtp.start();
+		}
+		smtp.purgeEmailFromAllMailboxes();
+		this.portfolio = new MailPortfolio(this.definition);
+		TestData.deleteAll(this.jdbc);
+	}
+
+	@AfterAll
+	static void stopServer() {
+		smtp.stop();
+	}
+
+	@Test
+	void digestListsTheCsmsNewTasksByPriorityThenDueDateWithWhyHealthRenewalAndLink() throws Exception {
+		twoCsmsWithAnEscalatedAccount();
+
+		JobExecution run = this.launcher.run("nightlyJob", NIGHT, true);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		ReceivedMail digest = digestTo(MISAKI);
+		String text = digest.text();
+		assertThat(text).contains("佐藤 美咲 さん").contains("4 new task(s), 0 changed");
+		assertThat(text.indexOf("== High priority (3) ==")).isPositive();
+		assertThat(List.of(text.indexOf("Call 株式会社テスト1 about their escalations"),
+				text.indexOf("Get 株式会社テスト1 to a first win this week"),
+				text.indexOf("Review the onboarding plan of 株式会社テスト1"), text.indexOf("== Medium priority (1) =="),
+				text.indexOf("support-effort-review")))
+			.doesNotContain(-1)
+			.isSorted();
+		long rescueId = taskId("ACC-1", "onboarding-first-value-rescue");
+		assertThat(text).contains("Playbook: onboarding-first-value-rescue")
+			.contains("Due:      " + NIGHT.plusDays(3))
+			.contains("60 days since the start")
+			.containsPattern("health [A-F] \\(\\d+\\.\\d\\), renewal in 300 days \\(" + NIGHT.plusDays(300) + "\\)")
+			.contains("Open:     https://successpilot.example.com/tasks/" + rescueId)
+			.doesNotContain("Acme");
+		assertThat(digest.html()).contains("<a href=\"https://successpilot.example.com/tasks/" + rescueId + "\"")
+			.contains("株式会社テスト1")
+			.doesNotContain("{{");
+		// Kenta gets his own account only
+		ReceivedMail kentasDigest = digestTo(KENTA);
+		assertThat(kentasDigest.text()).contains("Acme").doesNotContain("株式会社テスト1");
+		assertThat(received()).hasSize(3);
+	}
+
+	@Test
+	void urgentPlaybookTaskIsMailedAtOnceAndOnlyWhenCreated() throws Exception {
+		twoCsmsWithAnEscalatedAccount();
+		this.launcher.run("nightlyJob", NIGHT, true);
+
+		List<ReceivedMail> urgent = received().stream().filter(ReceivedMail::isUrgent).toList();
+		assertThat(urgent).singleElement().satisfies((mail) -> {
+			assertThat(mail.to()).isEqualTo(MISAKI);
+			assertThat(mail.subject()).isEqualTo("[SuccessPilot] Urgent: Call 株式会社テスト1 about their escalations");
+			assertThat(mail.text()).contains("3 escalations in 30 days")
+				.contains("escalation-recovery (high priority)")
+				.contains("https://successpilot.example.com/tasks/" + taskId("ACC-1", "escalation-recovery"));
+		});
+
+		smtp.purgeEmailFromAllMailboxes();
+		this.launcher.run("nightlyJob", NIGHT.plusDays(1), true);
+
+		// the next night refreshes the open escalation task: no second urgent mail
+		assertThat(received()).noneMatch(ReceivedMail::isUrgent);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'URGENT'", Integer.class))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void rerunOfTheSameNightSendsNothingTwiceAndNoDigestWhenNothingIsNew() throws Exception {
+		twoCsmsWithAnEscalatedAccount();
+		this.launcher.run("nightlyJob", NIGHT, true);
+		assertThat(received()).hasSize(3);
+
+		JobExecution rerun = this.launcher.run("nightlyJob", NIGHT, false);
+
+		assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(received()).hasSize(3);
+		assertThat(this.jdbc.queryForList("SELECT status FROM mail_outbox", String.class)).hasSize(3)
+			.containsOnly("SENT");
+		assertThat(summaryOf(rerun)).contains("Mail: nothing new for any CSM, so no mail.");
+	}
+
+	@Test
+	void japaneseSubjectNamesAndBodiesArriveIntact() throws Exception {
+		twoCsmsWithAnEscalatedAccount();
+
+		this.launcher.run("nightlyJob", NIGHT, true);
+
+		ReceivedMail digest = digestTo(MISAKI);
+		assertThat(digest.subject()).isEqualTo("[SuccessPilot] " + NIGHT + ": 4 new or changed task(s) for 佐藤 美咲");
+		assertThat(digest.rawHeader("Subject")).startsWith("=?UTF-8?").doesNotContain("佐藤");
+		assertThat(digest.toName()).isEqualTo("佐藤 美咲");
+		assertThat(digest.rawHeader("To")).doesNotContain("佐藤");
+		assertThat(digest.fromName()).isEqualTo("SuccessPilot 通知");
+		assertThat(digest.text()).contains("Get 株式会社テスト1 to a first win this week");
+		assertThat(digest.html()).contains("佐藤 美咲 さん");
+		assertThat(digest.rawHeader("Message-ID"))
+			.matches("<successpilot\\.digest\\.\\d+\\.\\d+\\.\\d+@example\\.com>");
+	}
+
+	@Test
+	void smtpDownThenUpDeliversEachMailOnce() throws Exception {
+		twoCsmsWithAnEscalatedAccount();
+		smtp.stop();
+
+		JobExecution run = this.launcher.run("nightlyJob", NIGHT, true);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		List<Map<String, Object>> pending = this.jdbc.queryForList(
+				"SELECT status, attempts, last_error, CASE WHEN next_attempt_at > ? THEN 'later' ELSE 'now' END AS due"
+						+ " FROM mail_outbox",
+				Timestamp.valueOf(LocalDateTime.now()));
+		assertThat(pending).hasSize(3).allSatisfy((mail) -> {
+			assertThat(mail.get("status")).isEqualTo("PENDING");
+			assertThat(((Number) mail.get("attempts")).intValue()).isEqualTo(1);
+			assertThat((String) mail.get("last_error")).containsIgnoringCase("connect");
+			assertThat(mail.get("due")).isEqualTo("later");
+		});
+		assertThat(summaryOf(run)).contains("PENDING, next attempt at");
+
+		smtp.start();
+		assertThat(this.delivery.deliverDue().sent()).as("backoff: not due yet").isZero();
+		timePassesUntilRetriesAreDue();
+		MailDelivery.Outcome retry = this.delivery.deliverDue();
+
+		assertThat(retry.sent()).isEqualTo(3);
+		assertThat(received()).hasSize(3);
+		assertThat(this.jdbc.queryForList("SELECT attempts FROM mail_outbox", Integer.class)).containsOnly(2);
+		timePassesUntilRetriesAreDue();
+		assertThat(this.delivery.deliverDue().sent()).isZero();
+		assertThat(received()).hasSize(3);
+	}
+
+	@Test
+	void refusedAddressFailsWithTheServersReasonAndTheOthersAreSent() throws Exception {
+		this.portfolio.csms(MISAKI, "佐藤 美咲", "nobody.suzuki@example.com", "鈴木 一郎");
+		this.portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT);
+		this.portfolio.stalledOnboarding("ACC-2", "株式会社テスト2", "nobody.suzuki@example.com", NIGHT);
+
+		JobExecution run = this.launcher.run("nightlyJob", NIGHT, true);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(received()).singleElement().satisfies((mail) -> assertThat(mail.to()).isEqualTo(MISAKI));
+		Map<String, Object> refused = this.jdbc.queryForMap("SELECT * FROM mail_outbox WHERE recipient = ?",
+				"nobody.suzuki@example.com");
+		assertThat(refused.get("status")).isEqualTo("FAILED");
+		assertThat((String) refused.get("last_error")).contains("550 5.1.1").contains("User unknown");
+		assertThat(summaryOf(run)).contains("FAILED: 550 5.1.1");
+	}
+
+	@Test
+	void twoDeliveriesAtOnceSendEachMailOnce() throws Exception {
+		this.portfolio.csms(MISAKI, "佐藤 美咲");
+		for (int i = 1; i <= 15; i++) {
+			this.portfolio.stalledOnboarding("ACC-" + i, "株式会社テスト" + i, MISAKI, NIGHT);
+			this.portfolio.escalations("ACC-" + i, NIGHT);
+		}
+		smtp.stop();
+		this.launcher.run("nightlyJob", NIGHT, true);
+		smtp.start();
+		timePassesUntilRetriesAreDue();
+
+		CountDownLatch go = new CountDownLatch(1);
+		CompletableFuture<MailDelivery.Outcome> first = CompletableFuture.supplyAsync(() -> deliverAfter(go));
+		CompletableFuture<MailDelivery.Outcome> second = CompletableFuture.supplyAsync(() -> deliverAfter(go));
+		go.countDown();
+
+		int sent = first.get().sent() + second.get().sent();
+		assertThat(sent).isEqualTo(16);
+		assertThat(received()).hasSize(16);
+		assertThat(received().stream().map((mail) -> mail.rawHeader("Message-ID")).distinct()).hasSize(16);
+		assertThat(this.jdbc.queryForList("SELECT status FROM mail_outbox", String.class)).hasSize(16)
+			.containsOnly("SENT");
+	}
+
+	@Test
+	void deliveryInterruptedWhileSendingIsNeverResentOnItsOwn() throws Exception {
+		twoCsmsWithAnEscalatedAccount();
+		smtp.stop();
+		this.launcher.run("nightlyJob", NIGHT, true);
+		smtp.start();
+		timePassesUntilRetriesAreDue();
+		// a delivery claimed Misaki's digest an hour ago and died before recording the
+		// outcome: the mail may have gone out
+		this.jdbc.update("""
+				UPDATE mail_outbox SET status = 'SENDING', claim_token = 'crashed', attempts = attempts + 1,
+				  claimed_at = ?
+				WHERE kind = 'DIGEST' AND recipient = ?
+				""", Timestamp.valueOf(LocalDateTime.now().minusHours(1)), MISAKI);
+		// another delivery is sending Kenta's digest right now
+		this.jdbc.update("""
+				UPDATE mail_outbox SET status = 'SENDING', claim_token = 'in-flight', claimed_at = ?
+				WHERE kind = 'DIGEST' AND recipient = ?
+				""", Timestamp.valueOf(LocalDateTime.now()), KENTA);
+
+		MailDelivery.Outcome outcome = this.delivery.deliverDue();
+
+		assertThat(outcome.interrupted()).isEqualTo(1);
+		assertThat(outcome.sent()).isEqualTo(1);
+		assertThat(received()).singleElement().satisfies((mail) -> assertThat(mail.isUrgent()).isTrue());
+		assertThat(statusOfDigestTo(MISAKI)).isEqualTo("UNKNOWN");
+		assertThat(statusOfDigestTo(KENTA)).isEqualTo("SENDING");
+		JobExecution rerun = this.launcher.run("nightlyJob", NIGHT, false);
+		assertThat(received()).hasSize(1);
+		assertThat(summaryOf(rerun)).contains("UNKNOWN, may or may not have been sent");
+
+		// a person checked: the digest never arrived, so they resend it, under the same
+		// Message-ID
+		long unknown = this.jdbc.queryForObject("SELECT id FROM mail_outbox WHERE status = 'UNKNOWN'", Long.class);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int exit = this.deliverMail.run(
+				new CommandArguments(new DefaultApplicationArguments("deliver-mail", "--resend=" + unknown)),
+				new PrintStream(out, true, StandardCharsets.UTF_8));
+		assertThat(exit).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 sent");
+		assertThat(digestTo(MISAKI).rawHeader("Message-ID")).contains(".digest.")
+			.endsWith("." + unknown + "@example.com>");
+	}
+
+	private MailDelivery.Outcome deliverAfter(CountDownLatch go) {
+		try {
+			go.await();
+			return this.delivery.deliverDue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void twoCsmsWithAnEscalatedAccount() {
+		this.portfolio.csms(MISAKI, "佐藤 美咲", KENTA, "田中 健太");
+		this.portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT);
+		this.portfolio.escalations("ACC-1", NIGHT);
+		this.portfolio.stalledOnboarding("ACC-2", "Acme Corp", KENTA, NIGHT);
+	}
+
+	private void timePassesUntilRetriesAreDue() {
+		this.jdbc.update("UPDATE mail_outbox SET next_attempt_at = ? WHERE status = 'PENDING'",
+				Timestamp.valueOf(LocalDateTime.now().minusMinutes(1)));
+	}
+
+	private List<ReceivedMail> received() {
+		return ReceivedMail.all(smtp.getReceivedMessages());
+	}
+
+	private ReceivedMail digestTo(String email) {
+		List<ReceivedMail> digests = received().stream()
+			.filter((mail) -> mail.to().equals(email) && !mail.isUrgent())
+			.toList();
+		assertThat(digests).as("digests to " + email).hasSize(1);
+		return digests.get(0);
+	}
+
+	private String statusOfDigestTo(String email) {
+		return this.jdbc.queryForObject(
+				"SELECT o.status FROM mail_outbox o JOIN csms c ON c.id = o.csm_id WHERE o.kind = 'DIGEST' AND c.email = ?",
+				String.class, email);
+	}
+
+	private long taskId(String accountId, String playbook) {
+		return this.jdbc.queryForObject("""
+				SELECT MIN(t.id) FROM tasks t JOIN accounts a ON a.id = t.account_id
+				WHERE a.external_id = ? AND t.playbook = ?
+				""", Long.class, accountId, playbook);
+	}
+
+	private String summaryOf(JobExecution execution) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		this.summary.print(execution, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+}
