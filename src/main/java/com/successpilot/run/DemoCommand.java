@@ -68,7 +68,7 @@ class DemoCommand implements Command {
 						  the rules that judged them ...... rules/ (manual: rules/README.md; check a change: validate, test-rules)
 						  the job definition .............. batch-jobs/nightly-job.yml (format: batch-jobs/README.md)
 						  the mails CSMs would get ........ var/outbox-mail/<csm email>/*.eml (open them in a mail client)
-						the database (embedded H2) ...... var/db/successpilot.mv.db (tables tasks, health_scores, import_files)
+						  the database (embedded H2) ...... var/db/successpilot.mv.db (tables tasks, health_scores, import_files)
 						"""
 					.formatted(this.importDefinition.archive()));
 		return (execution.getStatus() == BatchStatus.COMPLETED) ? 0 : 1;
