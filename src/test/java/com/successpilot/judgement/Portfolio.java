@@ -1,12 +1,8 @@
 package com.successpilot.judgement;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 
+import com.successpilot.TestInbox;
 import com.successpilot.ingest.ImportDefinition;
 
 /**
@@ -15,10 +11,10 @@ import com.successpilot.ingest.ImportDefinition;
  */
 final class Portfolio {
 
-	private final ImportDefinition definition;
+	private final TestInbox inbox;
 
 	Portfolio(ImportDefinition definition) {
-		this.definition = definition;
+		this.inbox = new TestInbox(definition);
 	}
 
 	/**
@@ -70,15 +66,7 @@ final class Portfolio {
 	}
 
 	private void write(String feed, String rows, String header) {
-		try {
-			Path folder = this.definition.inbox().resolve(feed);
-			Files.createDirectories(folder);
-			Path file = folder.resolve(feed + "-" + System.nanoTime() + ".csv");
-			Files.writeString(file, header + "\n" + rows, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.inbox.drop(feed, header, rows);
 	}
 
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
+import com.successpilot.TestInbox;
 import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.run.RunLauncher;
 import com.successpilot.run.RunPreflight.RunRefusedException;
@@ -114,10 +114,9 @@ class RuleSetGuardTests {
 		}
 	}
 
-	private void dropFeed(String feed, String content) throws IOException {
-		Path folder = this.definition.inbox().resolve(feed);
-		Files.createDirectories(folder);
-		Files.writeString(folder.resolve(feed + "-" + System.nanoTime() + ".csv"), content, StandardCharsets.UTF_8);
+	private void dropFeed(String feed, String content) {
+		int newline = content.indexOf('\n');
+		new TestInbox(this.definition).drop(feed, content.substring(0, newline), content.substring(newline + 1));
 	}
 
 }

@@ -1,12 +1,8 @@
 package com.successpilot.mail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 
+import com.successpilot.TestInbox;
 import com.successpilot.ingest.ImportDefinition;
 
 /**
@@ -20,10 +16,10 @@ final class MailPortfolio {
 
 	static final String KENTA = "kenta.tanaka@example.com";
 
-	private final ImportDefinition definition;
+	private final TestInbox inbox;
 
 	MailPortfolio(ImportDefinition definition) {
-		this.definition = definition;
+		this.inbox = new TestInbox(definition);
 	}
 
 	void csms(String... emailsAndNames) {
@@ -80,15 +76,7 @@ final class MailPortfolio {
 	}
 
 	private void write(String feed, String rows, String header) {
-		try {
-			Path folder = this.definition.inbox().resolve(feed);
-			Files.createDirectories(folder);
-			Path file = folder.resolve(feed + "-" + System.nanoTime() + ".csv");
-			Files.writeString(file, header + "\n" + rows, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.inbox.drop(feed, header, rows);
 	}
 
 }

@@ -3,12 +3,7 @@ package com.successpilot.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
+import com.successpilot.TestInbox;
 import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.ingest.FeedImportSteps;
 
@@ -48,13 +44,9 @@ class RunLauncherTests {
 	JdbcTemplate jdbc;
 
 	@BeforeEach
-	void emptyInboxAndDatabase() throws IOException {
+	void emptyInboxAndDatabase() {
 		TestData.deleteAll(this.jdbc);
-		if (Files.exists(this.importDefinition.inbox())) {
-			try (Stream<Path> paths = Files.walk(this.importDefinition.inbox())) {
-				paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
-		}
+		new TestInbox(this.importDefinition).empty();
 	}
 
 	@Test
