@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
+import com.successpilot.system.ColumnText;
+
 /**
  * Tasks in the database. Raising is an upsert on the active deduplication key: a task
  * still open or snoozed is refreshed (why, evidence, last seen) rather than repeated.
@@ -61,14 +63,14 @@ public class TaskRepository {
 				.addValue("playbook", task.playbook())
 				.addValue("type", task.type())
 				.addValue("priority", task.priority())
-				.addValue("title", truncate(task.title(), 500))
-				.addValue("description", truncate(task.description(), 4000))
+				.addValue("title", ColumnText.fit(task.title(), 500))
+				.addValue("description", ColumnText.fit(task.description(), 4000))
 				.addValue("due", task.dueDate())
 				.addValue("urgent", task.urgent())
 				.addValue("autoClose", task.autoClose())
-				.addValue("rule", truncate(task.rule(), 300))
-				.addValue("why", truncate(task.why(), 4000))
-				.addValue("evidence", truncate(task.evidence(), 4000))
+				.addValue("rule", ColumnText.fit(task.rule(), 300))
+				.addValue("why", ColumnText.fit(task.why(), 4000))
+				.addValue("evidence", ColumnText.fit(task.evidence(), 4000))
 				.addValue("version", rulesVersion)
 				.addValue("run", run)
 				.addValue("runDate", runDate)
@@ -124,10 +126,6 @@ public class TaskRepository {
 					.addValue("who", who)
 					.addValue("reason", reason)
 					.addValue("now", Timestamp.valueOf(LocalDateTime.now()))) == 1;
-	}
-
-	private static String truncate(String text, int length) {
-		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
 	}
 
 }

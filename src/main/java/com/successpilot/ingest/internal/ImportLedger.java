@@ -12,6 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.successpilot.system.ColumnText;
+
 /**
  * The import ledger: one row per feed file (by feed, name and content checksum) with its
  * counts and status, and one row per rejected line. Registration and status changes
@@ -88,7 +90,7 @@ public class ImportLedger {
 					statement.setLong(1, outcome.record().file().ledgerId());
 					statement.setLong(2, outcome.record().lineNumber());
 					statement.setString(3, outcome.record().raw());
-					statement.setString(4, truncate(outcome.rejection(), 1000));
+					statement.setString(4, ColumnText.fit(outcome.rejection(), 1000));
 				});
 	}
 
@@ -99,7 +101,7 @@ public class ImportLedger {
 		this.ownTransaction.executeWithoutResult((tx) -> this.named.update(
 				"UPDATE import_files SET status = :status, failure = :failure, finished_at = :now WHERE id IN (:ids)",
 				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("status", status.name())
-					.addValue("failure", truncate(failure, 2000))
+					.addValue("failure", ColumnText.fit(failure, 2000))
 					.addValue("now", Timestamp.valueOf(LocalDateTime.now()))
 					.addValue("ids", fileIds)));
 	}
@@ -119,10 +121,6 @@ public class ImportLedger {
 		return this.jdbc.query(
 				"SELECT line_number, raw_line, reason FROM import_rejections WHERE import_file_id = ? ORDER BY line_number",
 				(rs, row) -> new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3)), fileId);
-	}
-
-	private static String truncate(String text, int length) {
-		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
 	}
 
 	record ImportedFileCounts(long id, String feed, String fileName, long read, long imported, long rejected) {

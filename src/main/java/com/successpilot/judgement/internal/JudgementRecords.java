@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
+import com.successpilot.system.ColumnText;
 import com.successpilot.rules.RuleError;
 import com.successpilot.rules.facts.HealthScore;
 
@@ -78,13 +79,9 @@ class JudgementRecords {
 						""",
 				errors.stream()
 					.map((row) -> new MapSqlParameterSource("run", run).addValue("account", row.accountKey())
-						.addValue("rule", truncate(row.error().rule(), 300))
-						.addValue("message", truncate(String.valueOf(row.error().message()), 2000)))
+						.addValue("rule", ColumnText.fit(row.error().rule(), 300))
+						.addValue("message", ColumnText.fit(String.valueOf(row.error().message()), 2000)))
 					.toArray(SqlParameterSource[]::new));
-	}
-
-	private static String truncate(String text, int length) {
-		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
 	}
 
 	record HealthRow(long accountKey, HealthScore score) {

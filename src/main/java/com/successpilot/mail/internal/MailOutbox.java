@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
+import com.successpilot.system.ColumnText;
+
 /**
  * The {@code mail_outbox} table. Every change of state is a conditional update on the
  * state it leaves, so two deliveries racing for a mail cannot both win it.
@@ -141,7 +143,7 @@ public class MailOutbox {
 				WHERE id = :id AND claim_token = :token AND status IN ('SENDING', 'UNKNOWN')
 				""",
 				new MapSqlParameterSource("id", id).addValue("token", token)
-					.addValue("to", truncate(deliveredTo, 1000))
+					.addValue("to", ColumnText.fit(deliveredTo, 1000))
 					.addValue("now", now()));
 	}
 
@@ -153,7 +155,7 @@ public class MailOutbox {
 				""",
 				new MapSqlParameterSource("id", id).addValue("token", token)
 					.addValue("next", Timestamp.valueOf(next))
-					.addValue("error", truncate(error, 2000))
+					.addValue("error", ColumnText.fit(error, 2000))
 					.addValue("now", now()));
 	}
 
@@ -176,7 +178,7 @@ public class MailOutbox {
 				WHERE id = :id AND claim_token = :token AND status = 'SENDING'
 				""",
 				new MapSqlParameterSource("id", id).addValue("token", token)
-					.addValue("error", truncate(error, 2000))
+					.addValue("error", ColumnText.fit(error, 2000))
 					.addValue("now", now()));
 	}
 
@@ -186,10 +188,6 @@ public class MailOutbox {
 	 */
 	private static Timestamp now() {
 		return Timestamp.valueOf(LocalDateTime.now().withNano(0));
-	}
-
-	private static String truncate(String text, int length) {
-		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
 	}
 
 }
