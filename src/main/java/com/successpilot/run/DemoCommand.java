@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.portfolio.DemoPortfolio;
 import com.successpilot.portfolio.PortfolioSummary;
+import com.successpilot.security.Credentials;
+import com.successpilot.security.DemoUsers;
 import com.successpilot.system.Command;
 import com.successpilot.system.CommandArguments;
 
@@ -26,10 +28,13 @@ class DemoCommand implements Command {
 
 	private final RunSummary summary;
 
-	DemoCommand(ImportDefinition importDefinition, RunLauncher launcher, RunSummary summary) {
+	private final DemoUsers demoUsers;
+
+	DemoCommand(ImportDefinition importDefinition, RunLauncher launcher, RunSummary summary, DemoUsers demoUsers) {
 		this.importDefinition = importDefinition;
 		this.launcher = launcher;
 		this.summary = summary;
+		this.demoUsers = demoUsers;
 	}
 
 	@Override
@@ -60,6 +65,7 @@ class DemoCommand implements Command {
 		out.println("\nRunning nightlyJob for " + date + " …");
 		JobExecution execution = this.launcher.run("nightlyJob", date, false);
 		this.summary.print(execution, out);
+		printDemoUsers(out);
 		out.println(
 				"""
 
@@ -69,9 +75,18 @@ class DemoCommand implements Command {
 						  the job definition .............. batch-jobs/nightly-job.yml (format: batch-jobs/README.md)
 						  the mails CSMs would get ........ var/outbox-mail/<csm email>/*.eml (open them in a mail client)
 						  the database (embedded H2) ...... var/db/successpilot.mv.db (tables tasks, health_scores, import_files)
+						  the server and its API .......... ./mvnw spring-boot:run -Dspring-boot.run.arguments=serve, then
+						                                    curl -u demo-ops:<password> http://localhost:8080/api/accounts
 						"""
 					.formatted(this.importDefinition.archive()));
 		return (execution.getStatus() == BatchStatus.COMPLETED) ? 0 : 1;
+	}
+
+	private void printDemoUsers(PrintStream out) {
+		out.println("\nDemo users for the server (new passwords on every demo run):");
+		for (Credentials user : this.demoUsers.createOrReset()) {
+			out.printf("  %-5s  %-40s  %s%n", user.role(), user.username(), user.password());
+		}
 	}
 
 }

@@ -1,0 +1,209 @@
+package com.successpilot.security;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.successpilot.system.NotFoundException;
+
+/**
+ * The users of the server: created by an administrator (or the {@code create-user}
+ * command), each with one {@link Role} and a password stored only as a hash.
+ */
+@Service
+public class UserAccounts {
+
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{2,100}");
+
+	private static final String PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private static final int MINIMUM_PASSWORD_LENGTH = 12;
+
+	private static final String SELECT = """
+			SELECT u.id, u.username, u.display_name, u.password_hash, u.role, u.csm_id, c.email AS csm_email,
+			  u.enabled, u.created_at, u.created_by
+			FROM users u LEFT JOIN csms c ON c.id = u.csm_id
+			""";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+	}
+
+	/**
+	 * Creates a user, generating a password when none is given.
+	 * @param createdBy who creates it (a username, or "command line")
+	 * @return the username and the password, to be handed to the new user
+	 */
+	@Transactional
+	public Credentials create(NewUser user, String createdBy) {
+		String username = (user.username() != null) ? user.username().strip() : "";
+		if (!USERNAME.matcher(username).matches()) {
+			throw new IllegalArgumentException(
+					"A username is 2-100 letters, digits or . _ @ + - (got '" + username + "')");
+		}
+		if (user.role() == null) {
+			throw new IllegalArgumentException("A user needs a role: CSM, OPS or ADMIN");
+		}
+		Long csmId = csmFor(user.role(), user.csmEmail());
+		String password = checkedOrGenerated(user.password());
+		String displayName = (user.displayName() == null || user.displayName().isBlank()) ? username
+				: user.displayName().strip();
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		try {
+			this.jdbc.sql("""
+					INSERT INTO users (username, display_name, password_hash, role, csm_id, enabled, created_at,
+					  created_by, updated_at)
+					VALUES (:username, :displayName, :hash, :role, :csmId, TRUE, :now, :createdBy, :now)
+					""")
+				.param("username", username)
+				.param("displayName", displayName)
+				.param("hash", this.passwords.encode(password))
+				.param("role", user.role().name())
+				.param("csmId", csmId)
+				.param("now", now)
+				.param("createdBy", createdBy)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new IllegalStateException("A user named '" + username + "' already exists");
+		}
+		return new Credentials(username, user.role(), password);
+	}
+
+	/**
+	 * Sets a new password (generated when {@code password} is null).
+	 */
+	@Transactional
+	public Credentials resetPassword(String username, String password) {
+		UserAccount user = find(username).orElseThrow(() -> new NotFoundException("No user named '" + username + "'"));
+		String newPassword = checkedOrGenerated(password);
+		this.jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+			.param("hash", this.passwords.encode(newPassword))
+			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.param("id", user.id())
+			.update();
+		return new Credentials(user.username(), user.role(), newPassword);
+	}
+
+	/**
+	 * Changes a user's role (and CSM link) or enables/disables them. A disabled user can
+	 * no longer sign in, by password or by token.
+	 */
+	@Transactional
+	public UserAccount update(String username, Role role, String csmEmail, Boolean enabled) {
+		UserAccount user = find(username).orElseThrow(() -> new NotFoundException("No user named '" + username + "'"));
+		Role newRole = (role != null) ? role : user.role();
+		String newCsmEmail = (csmEmail != null) ? csmEmail : ((role == null) ? user.csmEmail() : null);
+		Long csmId = csmFor(newRole, newCsmEmail);
+		this.jdbc
+			.sql("UPDATE users SET role = :role, csm_id = :csmId, enabled = :enabled, updated_at = :now WHERE id = :id")
+			.param("role", newRole.name())
+			.param("csmId", csmId)
+			.param("enabled", (enabled != null) ? enabled : user.enabled())
+			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.param("id", user.id())
+			.update();
+		return find(username).orElseThrow();
+	}
+
+	public Optional<UserAccount> find(String username) {
+		return this.jdbc.sql(SELECT + " WHERE u.username = :username")
+			.param("username", username)
+			.query(UserAccounts::account)
+			.optional();
+	}
+
+	public List<UserAccount> list() {
+		return this.jdbc.sql(SELECT + " ORDER BY u.username").query(UserAccounts::account).list();
+	}
+
+	public boolean anyAdministrator() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN' AND enabled = TRUE")
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The user signing in, with the password hash to check against.
+	 */
+	public Optional<SignedInUser> signingIn(String username) {
+		return this.jdbc.sql(SELECT + " WHERE u.username = :username")
+			.param("username", username)
+			.query(UserAccounts::signedIn)
+			.optional();
+	}
+
+	static SignedInUser signedIn(ResultSet rs, int row) throws SQLException {
+		return new SignedInUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				Role.valueOf(rs.getString("role")), nullableLong(rs, "csm_id"), rs.getBoolean("enabled"),
+				rs.getString("password_hash"));
+	}
+
+	private static UserAccount account(ResultSet rs, int row) throws SQLException {
+		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				Role.valueOf(rs.getString("role")), nullableLong(rs, "csm_id"), rs.getString("csm_email"),
+				rs.getBoolean("enabled"), rs.getTimestamp("created_at").toLocalDateTime(), rs.getString("created_by"));
+	}
+
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private Long csmFor(Role role, String csmEmail) {
+		boolean given = csmEmail != null && !csmEmail.isBlank();
+		if (role != Role.CSM) {
+			if (given) {
+				throw new IllegalArgumentException(
+						"Only CSM users are linked to a CSM; leave the CSM email out for " + role);
+			}
+			return null;
+		}
+		if (!given) {
+			throw new IllegalArgumentException("A CSM user needs the email of the CSM whose accounts they own");
+		}
+		return this.jdbc.sql("SELECT id FROM csms WHERE email = :email")
+			.param("email", csmEmail.strip())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException(
+					"No CSM with email '" + csmEmail + "' (CSMs come from the CSM feed; import it first)"));
+	}
+
+	private String checkedOrGenerated(String password) {
+		if (password == null) {
+			return generatePassword();
+		}
+		if (password.length() < MINIMUM_PASSWORD_LENGTH) {
+			throw new IllegalArgumentException("A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+		}
+		return password;
+	}
+
+	private String generatePassword() {
+		StringBuilder password = new StringBuilder();
+		for (int i = 0; i < 16; i++) {
+			password.append(PASSWORD_ALPHABET.charAt(this.random.nextInt(PASSWORD_ALPHABET.length())));
+		}
+		return password.toString();
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.successpilot.security.internal;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.successpilot.security.ApiTokens;
+import com.successpilot.security.ApiTokens.IssuedToken;
+import com.successpilot.security.ApiTokens.TokenInfo;
+import com.successpilot.security.Role;
+import com.successpilot.security.SignedInUser;
+
+/**
+ * {@code /api/me}: who the caller is (and, for a browser session, the CSRF token to send
+ * with changes), and the caller's own API tokens.
+ */
+@RestController
+@RequestMapping("/api/me")
+class MeController {
+
+	private final ApiTokens tokens;
+
+	MeController(ApiTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	record Me(long id, String username, String displayName, Role role, Long csmId, Csrf csrf) {
+
+	}
+
+	record Csrf(String headerName, String token) {
+
+	}
+
+	record NewToken(String name) {
+
+	}
+
+	@GetMapping
+	Me me(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		return new Me(user.id(), user.getUsername(), user.displayName(), user.role(), user.csmId(),
+				(csrf != null) ? new Csrf(csrf.getHeaderName(), csrf.getToken()) : null);
+	}
+
+	@GetMapping("/tokens")
+	List<TokenInfo> tokens(@AuthenticationPrincipal SignedInUser user) {
+		return this.tokens.list(user.id());
+	}
+
+	@PostMapping("/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	IssuedToken issue(@AuthenticationPrincipal SignedInUser user, @RequestBody NewToken token) {
+		return this.tokens.issue(user.id(), token.name());
+	}
+
+	@DeleteMapping("/tokens/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
+		this.tokens.revoke(user.id(), id);
+	}
+
+}

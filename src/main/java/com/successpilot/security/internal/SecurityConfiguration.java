@@ -1,0 +1,86 @@
+package com.successpilot.security.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.successpilot.security.ApiTokens;
+import com.successpilot.security.UserAccounts;
+
+/**
+ * Who may call what. Browsers sign in with a session (form login, CSRF on); scripts send
+ * HTTP Basic or an API token ({@code Authorization: Bearer sp_…}) with every request and
+ * are exempt from CSRF, which is safe because the server never asks a browser for Basic
+ * credentials (its 401 challenge is {@code Bearer}), so a browser never attaches an
+ * Authorization header by itself.
+ * <p>
+ * Coarse rules live here (users: ADMIN; runs and rules: OPS; accounts and tasks: any
+ * user); which accounts a CSM may see is decided by the account and task features with
+ * {@link com.successpilot.security.SignedInUser#mayWorkOn(Long)}.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	private static final RequestMatcher API = (request) -> request.getRequestURI()
+		.startsWith(request.getContextPath() + "/api/");
+
+	private static final RequestMatcher SCRIPT = (request) -> request.getHeader("Authorization") != null;
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, ApiTokens tokens)
+			throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole("OPS")
+			.requestMatchers("/api/users", "/api/users/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/api/runs", "/api/runs/**", "/api/rules", "/api/rules/**", "/api/schedules",
+					"/api/schedules/**")
+			.hasRole("OPS")
+			.anyRequest()
+			.authenticated());
+		http.formLogin((login) -> login.permitAll());
+		http.httpBasic((basic) -> basic.authenticationEntryPoint(problems::unauthorized));
+		http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class);
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers(SCRIPT));
+		http.exceptionHandling(
+				(exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems::unauthorized, API)
+					.defaultAccessDeniedHandlerFor(problems::forbidden, API));
+		return http.build();
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix()
+			.role("ADMIN")
+			.implies("OPS")
+			.role("OPS")
+			.implies("CSM")
+			.build();
+	}
+
+	@Bean
+	static PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(UserAccounts users) {
+		return (username) -> users.signingIn(username)
+			.orElseThrow(() -> new UsernameNotFoundException("No user named " + username));
+	}
+
+}

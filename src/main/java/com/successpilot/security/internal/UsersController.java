@@ -1,0 +1,78 @@
+package com.successpilot.security.internal;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.successpilot.security.Credentials;
+import com.successpilot.security.NewUser;
+import com.successpilot.security.Role;
+import com.successpilot.security.SignedInUser;
+import com.successpilot.security.UserAccount;
+import com.successpilot.security.UserAccounts;
+import com.successpilot.system.NotFoundException;
+
+/**
+ * {@code /api/users} (ADMIN only): list, create, change role or enable/disable, reset a
+ * password. A generated password is returned once, in the response that set it.
+ */
+@RestController
+@RequestMapping("/api/users")
+class UsersController {
+
+	private final UserAccounts users;
+
+	UsersController(UserAccounts users) {
+		this.users = users;
+	}
+
+	record UserChange(String role, String csmEmail, Boolean enabled) {
+
+	}
+
+	record PasswordReset(String password) {
+
+	}
+
+	@GetMapping
+	List<UserAccount> list() {
+		return this.users.list();
+	}
+
+	@GetMapping("/{username}")
+	UserAccount get(@PathVariable String username) {
+		return this.users.find(username).orElseThrow(() -> new NotFoundException("No user named '" + username + "'"));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Credentials create(@AuthenticationPrincipal SignedInUser admin, @RequestBody NewUser user) {
+		return this.users.create(user, admin.getUsername());
+	}
+
+	@PatchMapping("/{username}")
+	UserAccount change(@AuthenticationPrincipal SignedInUser admin, @PathVariable String username,
+			@RequestBody UserChange change) {
+		if (admin.getUsername().equals(username) && (Boolean.FALSE.equals(change.enabled())
+				|| (change.role() != null && Role.parse(change.role()) != Role.ADMIN))) {
+			throw new IllegalArgumentException("You cannot disable or demote yourself; ask another administrator");
+		}
+		return this.users.update(username, (change.role() != null) ? Role.parse(change.role()) : null,
+				change.csmEmail(), change.enabled());
+	}
+
+	@PostMapping("/{username}/password")
+	Credentials resetPassword(@PathVariable String username, @RequestBody(required = false) PasswordReset reset) {
+		return this.users.resetPassword(username, (reset != null) ? reset.password() : null);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * How requests are signed in and what each role may reach.
+ */
+package com.successpilot.security.internal;
