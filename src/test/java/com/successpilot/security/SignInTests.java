@@ -56,12 +56,14 @@ class SignInTests {
 
 	@Test
 	void anonymousApiCallGetsJsonProblemWithBearerChallenge() throws Exception {
-		this.mvc.perform(get("/api/me"))
+		MvcResult result = this.mvc.perform(get("/api/me"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(401))
-			.andExpect(jsonPath("$.detail").value(containsString("Sign in")));
+			.andExpect(jsonPath("$.detail").value(containsString("Sign in")))
+			.andReturn();
+		assertThat(result.getRequest().getSession(false)).as("no session for a script").isNull();
 	}
 
 	@Test

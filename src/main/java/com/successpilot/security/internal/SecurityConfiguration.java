@@ -12,6 +12,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.successpilot.security.ApiTokens;
@@ -56,10 +58,21 @@ class SecurityConfiguration {
 		http.httpBasic((basic) -> basic.authenticationEntryPoint(problems::unauthorized));
 		http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class);
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers(SCRIPT));
+		http.requestCache((cache) -> cache.requestCache(browserPagesOnly()));
 		http.exceptionHandling(
 				(exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems::unauthorized, API)
 					.defaultAccessDeniedHandlerFor(problems::forbidden, API));
 		return http.build();
+	}
+
+	/**
+	 * Remembers a page a browser asked for before signing in, so the login returns there;
+	 * an API call is never remembered, so scripts get no session cookie.
+	 */
+	private static RequestCache browserPagesOnly() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher((request) -> !API.matches(request) && !SCRIPT.matches(request));
+		return cache;
 	}
 
 	@Bean
