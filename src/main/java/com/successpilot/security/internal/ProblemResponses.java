@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,9 @@ class ProblemResponses {
 
 	void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		write(request, response, HttpServletResponse.SC_FORBIDDEN, "Your role may not do this");
+		write(request, response, HttpServletResponse.SC_FORBIDDEN, (ex instanceof CsrfException)
+				? "The CSRF token is missing or stale: send the header and token that GET /api/me gives a browser session"
+				: "Your role may not do this");
 	}
 
 	void write(HttpServletRequest request, HttpServletResponse response, int status, String detail) throws IOException {

@@ -1,0 +1,144 @@
+package com.successpilot.system;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import com.successpilot.SuccessPilotTest;
+import com.successpilot.TestData;
+import com.successpilot.TestUsers;
+import com.successpilot.TestUsers.SignIn;
+import com.successpilot.security.Role;
+import com.successpilot.security.UserAccounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every role against every endpoint: anonymous callers get 401 (except public endpoints),
+ * a role below the endpoint's get 403, the others get past security (the endpoint may
+ * still answer 400 or 404 for the made-up ids used here). A CSM's limits within their own
+ * role (only their accounts and tasks) are proven by the account and task tests. The
+ * first test fails when an endpoint is added without a line here.
+ */
+@SuccessPilotTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+	/** Who may call an endpoint; {@code null} = anyone, even signed out. */
+	private static final Map<String, Role> MATRIX = Map.ofEntries(
+			// who am I, my tokens
+			Map.entry("GET /api/me", Role.CSM), Map.entry("GET /api/me/tokens", Role.CSM),
+			Map.entry("POST /api/me/tokens", Role.CSM), Map.entry("DELETE /api/me/tokens/{id}", Role.CSM),
+			// users
+			Map.entry("GET /api/users", Role.ADMIN), Map.entry("GET /api/users/{username}", Role.ADMIN),
+			Map.entry("POST /api/users", Role.ADMIN), Map.entry("PATCH /api/users/{username}", Role.ADMIN),
+			Map.entry("POST /api/users/{username}/password", Role.ADMIN));
+
+	private static final Set<String> PUBLIC = Set.of();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
+
+	@Autowired
+	UserAccounts userAccounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private Map<Role, SignIn> users;
+
+	@BeforeAll
+	void oneUserPerRole() {
+		TestData.deleteAll(this.jdbc);
+		TestUsers testUsers = new TestUsers(this.userAccounts, this.jdbc);
+		testUsers.csm("matrix-csm@example.com", "Matrix CSM");
+		this.users = Map.of(Role.CSM, testUsers.csmUser("matrix-csm@example.com"), Role.OPS, testUsers.ops(),
+				Role.ADMIN, testUsers.admin());
+	}
+
+	@Test
+	void everyApiEndpointHasALineInTheMatrix() {
+		Set<String> mapped = new TreeSet<>();
+		for (RequestMappingInfo info : this.handlerMapping.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+				if (pattern.startsWith("/api/")) {
+					info.getMethodsCondition().getMethods().forEach((method) -> mapped.add(method + " " + pattern));
+				}
+			}
+		}
+		assertThat(mapped).as("endpoints without a line in the authorization matrix")
+			.isSubsetOf(union(MATRIX.keySet(), PUBLIC));
+		assertThat(union(MATRIX.keySet(), PUBLIC)).as("matrix lines for endpoints that no longer exist")
+			.isSubsetOf(mapped);
+	}
+
+	Stream<Arguments> everyRoleAgainstEveryEndpoint() {
+		List<String> endpoints = union(MATRIX.keySet(), PUBLIC).stream().sorted().toList();
+		return endpoints.stream()
+			.flatMap((endpoint) -> Stream.of(null, Role.CSM, Role.OPS, Role.ADMIN)
+				.map((role) -> Arguments.of(endpoint, (role != null) ? role.name() : "anonymous")));
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("everyRoleAgainstEveryEndpoint")
+	void securityAnswersAsTheMatrixSays(String endpoint, String caller) throws Exception {
+		Role role = caller.equals("anonymous") ? null : Role.valueOf(caller);
+		int status = call(endpoint, role);
+		if (PUBLIC.contains(endpoint)) {
+			assertThat(status).as(endpoint + " is public").isNotIn(401, 403);
+		}
+		else if (role == null) {
+			assertThat(status).as(endpoint + " signed out").isEqualTo(401);
+		}
+		else if (role.ordinal() < MATRIX.get(endpoint).ordinal()) {
+			assertThat(status).as(endpoint + " as " + role).isEqualTo(403);
+		}
+		else {
+			assertThat(status).as(endpoint + " as " + role).isNotIn(401, 403).isLessThan(500);
+		}
+	}
+
+	private int call(String endpoint, Role role) throws Exception {
+		String[] parts = endpoint.split(" ", 2);
+		String path = parts[1].replace("{id}", "987654321").replace("{username}", "nobody-at-all");
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
+		if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{}");
+		}
+		if (role != null) {
+			request.with(this.users.get(role).basic());
+		}
+		return this.mvc.perform(request).andReturn().getResponse().getStatus();
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> all = new TreeSet<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+}
