@@ -213,7 +213,8 @@ class SignInTests {
 			.andExpect(status().isBadRequest());
 		this.mvc
 			.perform(post("/api/users").with(admin.basic()).contentType(MediaType.APPLICATION_JSON).content("{oops"))
-			.andExpect(status().isBadRequest());
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("not the JSON this request takes")));
 		this.mvc
 			.perform(post("/api/users").with(admin.basic())
 				.contentType(MediaType.APPLICATION_JSON)
