@@ -10,12 +10,15 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.successpilot.system.ColumnText;
 
 /**
  * Tasks in the database. Raising is an upsert on the active deduplication key: a task
  * still open or snoozed is refreshed (why, evidence, last seen) rather than repeated.
+ * What people do to a task (done, snooze, dismiss, reopen) is a conditional update — two
+ * clicks at once cannot both succeed — recorded with who and when in {@code task_events}.
  */
 @Repository
 public class TaskRepository {
@@ -96,36 +99,80 @@ public class TaskRepository {
 
 	/**
 	 * Snoozes a task until a date: it is not mailed again and, if its rule still fires on
-	 * that date, it is open again.
+	 * that date, it is open again. It keeps its deduplication key, so no twin is raised
+	 * meanwhile. Recorded in {@code task_events} with who and when.
 	 * @return {@code false} when the task is not open or snoozed
 	 */
-	public boolean snooze(long taskId, LocalDate until, String who) {
-		return this.jdbc.update("""
-				UPDATE tasks SET status = 'SNOOZED', snoozed_until = :until, closed_by = :who, updated_at = :now
+	@Transactional
+	public boolean snooze(long taskId, LocalDate until, String who, String note) {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		int changed = this.jdbc.update("""
+				UPDATE tasks SET status = 'SNOOZED', snoozed_until = :until, updated_at = :now
 				WHERE id = :id AND status IN ('OPEN', 'SNOOZED')
-				""",
-				new MapSqlParameterSource("id", taskId).addValue("until", until)
-					.addValue("who", who)
-					.addValue("now", Timestamp.valueOf(LocalDateTime.now()))) == 1;
+				""", new MapSqlParameterSource("id", taskId).addValue("until", until).addValue("now", now));
+		return changed == 1 && recorded(new ActionRecord(taskId, "SNOOZE", who, now, note, until));
 	}
 
 	/**
-	 * Marks a task done or dismissed; a later firing of its rule raises a new task.
+	 * Marks a task done or dismissed; it gives up its deduplication key, so a later
+	 * firing of its rule raises a new task. Recorded in {@code task_events} with who and
+	 * when.
+	 * @param reason the CSM's note (done) or reason (dismissed)
 	 * @return {@code false} when the task is not open or snoozed
 	 */
+	@Transactional
 	public boolean close(long taskId, TaskStatus status, String who, String reason) {
 		if (status != TaskStatus.DONE && status != TaskStatus.DISMISSED) {
 			throw new IllegalArgumentException("A CSM closes a task as DONE or DISMISSED, not " + status);
 		}
-		return this.jdbc.update("""
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		int changed = this.jdbc.update("""
 				UPDATE tasks SET status = :status, active_key = NULL, closed_at = :now, closed_by = :who,
 				  close_reason = :reason, updated_at = :now
 				WHERE id = :id AND status IN ('OPEN', 'SNOOZED')
 				""",
 				new MapSqlParameterSource("id", taskId).addValue("status", status.name())
 					.addValue("who", who)
-					.addValue("reason", reason)
-					.addValue("now", Timestamp.valueOf(LocalDateTime.now()))) == 1;
+					.addValue("reason", ColumnText.fit(reason, 1000))
+					.addValue("now", now));
+		String action = (status == TaskStatus.DONE) ? "DONE" : "DISMISS";
+		return changed == 1 && recorded(new ActionRecord(taskId, action, who, now, reason, null));
+	}
+
+	/**
+	 * Ends a snooze early: the task is open again, with the key it kept.
+	 * @return {@code false} when the task is not snoozed
+	 */
+	@Transactional
+	public boolean reopen(long taskId, String who, String note) {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		int changed = this.jdbc.update("""
+				UPDATE tasks SET status = 'OPEN', snoozed_until = NULL, updated_at = :now
+				WHERE id = :id AND status = 'SNOOZED'
+				""", new MapSqlParameterSource("id", taskId).addValue("now", now));
+		return changed == 1 && recorded(new ActionRecord(taskId, "REOPEN", who, now, note, null));
+	}
+
+	/**
+	 * Records what a person did to a task.
+	 * @return {@code true}, so a change reads "changed and recorded"
+	 */
+	private boolean recorded(ActionRecord event) {
+		this.jdbc.update("""
+				INSERT INTO task_events (task_id, action, actor, acted_at, note, snoozed_until)
+				VALUES (:task, :action, :actor, :at, :note, :until)
+				""",
+				new MapSqlParameterSource("task", event.taskId()).addValue("action", event.action())
+					.addValue("actor", ColumnText.fit(event.actor(), 100))
+					.addValue("at", event.at())
+					.addValue("note", ColumnText.fit(event.note(), 1000))
+					.addValue("until", event.snoozedUntil()));
+		return true;
+	}
+
+	private record ActionRecord(long taskId, String action, String actor, Timestamp at, String note,
+			LocalDate snoozedUntil) {
+
 	}
 
 }

@@ -3,9 +3,13 @@
  * thresholds), owner, due date and status (open, done, snoozed until a date, dismissed,
  * auto-closed).
  * <p>
- * Owns {@code tasks}. A task's deduplication key (playbook + account, plus a period where
- * the playbook says so) is held in {@code active_key} only while the task is open or
- * snoozed, so a unique index makes a second task for the same key impossible: a new
- * firing refreshes the open task instead, however often a night is re-run or restarted.
+ * Owns {@code tasks} and {@code task_events} (who did what to a task, when). The API
+ * ({@code /api/tasks}) lists, shows and changes tasks; a CSM only those of their own
+ * accounts.
+ * <p>
+ * A task's deduplication key (playbook + account, plus a period where the playbook says
+ * so) is held in {@code active_key} only while the task is open or snoozed, so a unique
+ * index makes a second task for the same key impossible: a new firing refreshes the open
+ * task instead, however often a night is re-run or restarted.
  */
 package com.successpilot.task;

@@ -161,7 +161,7 @@ class NightlyJudgementTests {
 		this.launcher.run("nightlyJob", NIGHT, true);
 		long taskId = this.jdbc.queryForObject("SELECT MIN(id) FROM tasks", Long.class);
 
-		assertThat(this.tasks.snooze(taskId, NIGHT.plusDays(3), "misaki.sato@example.com")).isTrue();
+		assertThat(this.tasks.snooze(taskId, NIGHT.plusDays(3), "misaki.sato@example.com", null)).isTrue();
 		this.launcher.run("nightlyJob", NIGHT.plusDays(1), true);
 		assertThat(statusOf(taskId)).isEqualTo("SNOOZED");
 		assertThat(taskCount()).isEqualTo(2);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,6 +40,16 @@ public class AccountCaseQueries {
 			  AND (:renewalWithin < 0 OR (f.renewal_date IS NOT NULL AND f.renewal_date <= :renewalBy))
 			ORDER BY f.account_id
 			LIMIT :pageSize
+			""";
+
+	private static final String LATEST_FACTS = """
+			SELECT f.*, a.external_id, a.name AS account_name, a.segment, a.industry, a.lifecycle_stage,
+			  a.start_date, a.go_live_date, a.csm_id, c.email AS csm_email, c.name AS csm_name
+			FROM account_facts f
+			JOIN accounts a ON a.id = f.account_id
+			LEFT JOIN csms c ON c.id = a.csm_id
+			WHERE f.account_id = :account
+			  AND f.run_date = (SELECT MAX(l.run_date) FROM account_facts l WHERE l.account_id = :account)
 			""";
 
 	private static final String GOALS = """
@@ -70,6 +81,18 @@ public class AccountCaseQueries {
 			.addValue("renewalBy", runDate.plusDays(Math.max(renewalWithinDays, 0)));
 		return this.jdbc.query(FACTS_PAGE, parameters, (rs, row) -> new FactsRow(rs.getLong("account_id"),
 				(Long) rs.getObject("csm_id", Long.class), facts(rs, runDate)));
+	}
+
+	/**
+	 * The facts of one account from its newest run date, exactly as the rules saw them;
+	 * empty before its first run.
+	 */
+	public Optional<AccountFacts> latestFacts(long accountKey) {
+		return this.jdbc
+			.query(LATEST_FACTS, new MapSqlParameterSource("account", accountKey),
+					(rs, row) -> facts(rs, date(rs, "run_date")))
+			.stream()
+			.findFirst();
 	}
 
 	/**

@@ -1,0 +1,118 @@
+package com.successpilot.task.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.stereotype.Service;
+
+import com.successpilot.security.SignedInUser;
+import com.successpilot.system.NotFoundException;
+import com.successpilot.task.TaskRepository;
+import com.successpilot.task.TaskStatus;
+import com.successpilot.task.TaskView;
+
+/**
+ * What a person may do to a task: mark it done, snooze it until a date, dismiss it with a
+ * reason, end a snooze early. A task of another CSM's account does not exist for a CSM
+ * (404); a change the task's state does not allow is a conflict (409); bad input is a 400
+ * naming the field.
+ */
+@Service
+class TaskActions {
+
+	private static final int MAX_TEXT = 1000;
+
+	private final TaskQueries queries;
+
+	private final TaskRepository tasks;
+
+	TaskActions(TaskQueries queries, TaskRepository tasks) {
+		this.queries = queries;
+		this.tasks = tasks;
+	}
+
+	/**
+	 * The task, if the user may see it.
+	 * @throws NotFoundException when it does not exist or belongs to another CSM's
+	 * account
+	 */
+	TaskDetails visible(long taskId, SignedInUser user) {
+		return this.queries.find(taskId)
+			.filter((task) -> user.mayWorkOn(csmOf(task.task())))
+			.orElseThrow(() -> new NotFoundException("No task with id " + taskId));
+	}
+
+	TaskDetails done(long taskId, SignedInUser user, String note) {
+		visible(taskId, user);
+		if (!this.tasks.close(taskId, TaskStatus.DONE, user.getUsername(), optionalText("note", note))) {
+			throw conflict(taskId, "marked done", "an open or snoozed task");
+		}
+		return visible(taskId, user);
+	}
+
+	TaskDetails snooze(long taskId, SignedInUser user, String until, String note) {
+		visible(taskId, user);
+		if (!this.tasks.snooze(taskId, futureDate(until), user.getUsername(), optionalText("note", note))) {
+			throw conflict(taskId, "snoozed", "an open or snoozed task");
+		}
+		return visible(taskId, user);
+	}
+
+	TaskDetails dismiss(long taskId, SignedInUser user, String reason) {
+		visible(taskId, user);
+		String checkedReason = optionalText("reason", reason);
+		if (checkedReason == null) {
+			throw new IllegalArgumentException("Dismissing a task needs a 'reason': say why it needs no action");
+		}
+		if (!this.tasks.close(taskId, TaskStatus.DISMISSED, user.getUsername(), checkedReason)) {
+			throw conflict(taskId, "dismissed", "an open or snoozed task");
+		}
+		return visible(taskId, user);
+	}
+
+	TaskDetails reopen(long taskId, SignedInUser user, String note) {
+		visible(taskId, user);
+		if (!this.tasks.reopen(taskId, user.getUsername(), optionalText("note", note))) {
+			throw conflict(taskId, "reopened", "a snoozed task");
+		}
+		return visible(taskId, user);
+	}
+
+	private IllegalStateException conflict(long taskId, String done, String allowed) {
+		String status = this.queries.find(taskId).map((task) -> task.task().status().name()).orElse("gone");
+		return new IllegalStateException("Task " + taskId + " is " + status + ": only " + allowed + " can be " + done);
+	}
+
+	private static LocalDate futureDate(String until) {
+		if (until == null || until.isBlank()) {
+			throw new IllegalArgumentException("Snoozing a task needs 'until': a date (YYYY-MM-DD) after today");
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(until.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException(
+					"'until' has the value '" + until + "', which is not a valid date (YYYY-MM-DD)");
+		}
+		if (!date.isAfter(LocalDate.now())) {
+			throw new IllegalArgumentException("'until' must be after today (" + LocalDate.now() + "), got " + date);
+		}
+		return date;
+	}
+
+	private static String optionalText(String field, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		if (text.strip().length() > MAX_TEXT) {
+			throw new IllegalArgumentException("'" + field + "' is at most " + MAX_TEXT + " characters");
+		}
+		return text.strip();
+	}
+
+	private static Long csmOf(TaskView task) {
+		return (task.csm() != null) ? task.csm().id() : null;
+	}
+
+}

@@ -1,0 +1,160 @@
+package com.successpilot.task.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.StringNode;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.successpilot.system.Page;
+import com.successpilot.system.Paging;
+import com.successpilot.system.SqlConditions;
+import com.successpilot.task.TaskStatus;
+import com.successpilot.task.TaskView;
+
+/**
+ * Reads tasks for the API. A task belongs to whoever is the CSM of its account now, so a
+ * CSM's scope is a condition on {@code accounts.csm_id}, in the SQL itself.
+ */
+@Repository
+public class TaskQueries {
+
+	private static final String COLUMNS = """
+			SELECT t.id, t.account_id, a.external_id, a.name AS account_name, a.csm_id, c.name AS csm_name,
+			  c.email AS csm_email, t.playbook, t.task_type, t.priority, t.title, t.description, t.due_date, t.status,
+			  t.snoozed_until, t.urgent, t.rule_name, t.why, t.created_on, t.last_seen_on, t.closed_at, t.closed_by,
+			  t.close_reason
+			""";
+
+	private static final String FROM = """
+			FROM tasks t
+			JOIN accounts a ON a.id = t.account_id
+			LEFT JOIN csms c ON c.id = a.csm_id
+			""";
+
+	/** Soonest due first; among those due the same day, the most pressing. */
+	private static final String LIST_ORDER = """
+			ORDER BY t.due_date, CASE t.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, t.id
+			""";
+
+	/** Open and snoozed first, by due date; then the most recently closed. */
+	private static final String ACCOUNT_ORDER = """
+			ORDER BY CASE WHEN t.status IN ('OPEN', 'SNOOZED') THEN 0 ELSE 1 END,
+			  CASE WHEN t.status IN ('OPEN', 'SNOOZED') THEN t.due_date END, t.closed_at DESC, t.id DESC
+			""";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final ObjectMapper json;
+
+	TaskQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	Page<TaskView> list(TaskFilter filter, Paging paging) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("limit", paging.size()).addValue("offset",
+				paging.offset());
+		String where = where(filter, parameters);
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) " + FROM + where, parameters, Long.class);
+		List<TaskView> items = this.jdbc.query(COLUMNS + FROM + where + LIST_ORDER + "LIMIT :limit OFFSET :offset",
+				parameters, (rs, row) -> view(rs));
+		return paging.of(items, (total != null) ? total : 0);
+	}
+
+	/**
+	 * The open and snoozed tasks of an account, then its most recently closed ones.
+	 */
+	public List<TaskView> forAccount(long accountKey, int limit) {
+		return this.jdbc.query(COLUMNS + FROM + "WHERE t.account_id = :account " + ACCOUNT_ORDER + "LIMIT :limit",
+				new MapSqlParameterSource("account", accountKey).addValue("limit", limit), (rs, row) -> view(rs));
+	}
+
+	Optional<TaskDetails> find(long taskId) {
+		return this.jdbc.query(
+				COLUMNS + ", t.auto_close, t.evidence, t.rules_version, t.created_run, t.created_at, "
+						+ "t.last_seen_run, t.updated_at " + FROM + "WHERE t.id = :id",
+				new MapSqlParameterSource("id", taskId),
+				(rs, row) -> new TaskDetails(view(rs), rs.getBoolean("auto_close"), evidence(rs.getString("evidence")),
+						rs.getString("rules_version"), rs.getLong("created_run"), dateTime(rs, "created_at"),
+						rs.getLong("last_seen_run"), dateTime(rs, "updated_at"), List.of()))
+			.stream()
+			.findFirst()
+			.map((task) -> task.withHistory(events(taskId)));
+	}
+
+	/**
+	 * What people did to a task, oldest first.
+	 */
+	List<TaskEvent> events(long taskId) {
+		return this.jdbc.query("""
+				SELECT action, actor, acted_at, note, snoozed_until FROM task_events WHERE task_id = :task
+				ORDER BY acted_at, id
+				""", new MapSqlParameterSource("task", taskId), (rs, row) -> new TaskEvent(rs.getString("action"),
+				rs.getString("actor"), dateTime(rs, "acted_at"), rs.getString("note"), date(rs, "snoozed_until")));
+	}
+
+	private static String where(TaskFilter filter, MapSqlParameterSource parameters) {
+		return new SqlConditions(parameters)
+			.and("t.status IN (:statuses)", "statuses", filter.statuses().stream().map(TaskStatus::name).toList())
+			.and("a.csm_id = :scope", "scope", filter.scopeCsm())
+			.and("a.csm_id = :csmId", "csmId", filter.csmId())
+			.and("LOWER(c.email) = LOWER(:csmEmail)", "csmEmail", filter.csmEmail())
+			.and("t.account_id = :accountId", "accountId", filter.accountId())
+			.and("a.external_id = :accountExternalId", "accountExternalId", filter.accountExternalId())
+			.and("t.task_type = :type", "type", filter.type())
+			.and("t.priority = :priority", "priority", filter.priority())
+			.and("t.playbook = :playbook", "playbook", filter.playbook())
+			.and("t.due_date < :dueBefore", "dueBefore", filter.dueBefore())
+			.toString();
+	}
+
+	private JsonNode evidence(String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return this.json.readTree(text);
+		}
+		catch (JacksonException ex) {
+			// evidence longer than its column was cut and is no JSON any more: show it as
+			// text
+			return StringNode.valueOf(text);
+		}
+	}
+
+	private static TaskView view(ResultSet rs) throws SQLException {
+		Long csmId = rs.getObject("csm_id", Long.class);
+		return new TaskView(rs.getLong("id"),
+				new TaskView.Account(rs.getLong("account_id"), rs.getString("external_id"),
+						rs.getString("account_name")),
+				(csmId != null) ? new TaskView.Csm(csmId, rs.getString("csm_name"), rs.getString("csm_email")) : null,
+				rs.getString("playbook"), rs.getString("task_type"), rs.getString("priority"), rs.getString("title"),
+				rs.getString("description"), date(rs, "due_date"), TaskStatus.valueOf(rs.getString("status")),
+				date(rs, "snoozed_until"), rs.getBoolean("urgent"), rs.getString("rule_name"), rs.getString("why"),
+				date(rs, "created_on"), date(rs, "last_seen_on"), dateTime(rs, "closed_at"), rs.getString("closed_by"),
+				rs.getString("close_reason"));
+	}
+
+	private static LocalDate date(ResultSet rs, String column) throws SQLException {
+		java.sql.Date date = rs.getDate(column);
+		return (date != null) ? date.toLocalDate() : null;
+	}
+
+	private static LocalDateTime dateTime(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toLocalDateTime() : null;
+	}
+
+}
