@@ -49,6 +49,12 @@ class AuthorizationMatrixTests {
 			// who am I, my tokens
 			Map.entry("GET /api/me", Role.CSM), Map.entry("GET /api/me/tokens", Role.CSM),
 			Map.entry("POST /api/me/tokens", Role.CSM), Map.entry("DELETE /api/me/tokens/{id}", Role.CSM),
+			// accounts and tasks (a CSM only their own:
+			// AccountsAndTasksAuthorizationTests)
+			Map.entry("GET /api/accounts", Role.CSM), Map.entry("GET /api/accounts/{id}", Role.CSM),
+			Map.entry("GET /api/tasks", Role.CSM), Map.entry("GET /api/tasks/{id}", Role.CSM),
+			Map.entry("POST /api/tasks/{id}/done", Role.CSM), Map.entry("POST /api/tasks/{id}/snooze", Role.CSM),
+			Map.entry("POST /api/tasks/{id}/dismiss", Role.CSM), Map.entry("POST /api/tasks/{id}/reopen", Role.CSM),
 			// users
 			Map.entry("GET /api/users", Role.ADMIN), Map.entry("GET /api/users/{username}", Role.ADMIN),
 			Map.entry("POST /api/users", Role.ADMIN), Map.entry("PATCH /api/users/{username}", Role.ADMIN),
