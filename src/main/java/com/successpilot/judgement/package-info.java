@@ -5,6 +5,8 @@
  * and which rules failed for which account.
  * <p>
  * The rule set is pinned for the whole step, so one run is judged by one rules version; a
- * run whose rule set is invalid does not start.
+ * run whose rule set is invalid does not start. When a judgement step ends, its
+ * {@link com.successpilot.judgement.JudgementListener}s hear how many accounts it judged
+ * and tasks it created (the run metrics).
  */
 package com.successpilot.judgement;

@@ -21,6 +21,7 @@ import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.metrics.internal.AccountCaseQueries;
 import com.successpilot.metrics.internal.AccountCaseReader;
 import com.successpilot.metrics.internal.AccountFactsRepository;
+import com.successpilot.system.LogContextPropagation;
 
 /**
  * The metrics step and the reader that hands its results to the rules.
@@ -55,6 +56,7 @@ public class MetricsSteps {
 		this.facts = facts;
 		this.queries = queries;
 		this.partitionExecutor.setConcurrencyLimit(this.partitions);
+		this.partitionExecutor.setTaskDecorator(new LogContextPropagation());
 	}
 
 	/**

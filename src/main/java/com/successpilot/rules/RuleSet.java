@@ -64,6 +64,13 @@ public final class RuleSet {
 		return this.compiled.report();
 	}
 
+	/**
+	 * The files the set was compiled from, and the scenario files beside them.
+	 */
+	public List<RuleFile> files() {
+		return this.compiled.files();
+	}
+
 	public PlaybookLibrary playbooks() {
 		return this.compiled.playbooks();
 	}

@@ -8,8 +8,10 @@
  * ({@link com.successpilot.rules.AccountJudgement}: playbook responses, health score,
  * firing counts, errors), the scenario tests of rule authors
  * ({@link com.successpilot.rules.RuleScenarios}) and the {@code validate} and
- * {@code test-rules} commands. It does no I/O beyond reading the rules directory: storing
- * tasks and health is the batch step's job. The fact model is in {@code rules.facts}; the
- * author's manual is {@code rules/README.md}.
+ * {@code test-rules} commands, and their HTTP form {@code /api/rules} (status of the set
+ * in force, validate, reload, test) with the {@code rules} health component and info. It
+ * does no I/O beyond reading the rules directory: storing tasks and health is the batch
+ * step's job. The fact model is in {@code rules.facts}; the author's manual is
+ * {@code rules/README.md}.
  */
 package com.successpilot.rules;

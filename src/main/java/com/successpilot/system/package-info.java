@@ -5,5 +5,9 @@
  * Every feature contributes its commands as beans; the command line dispatcher finds them
  * by name, so {@code successpilot <command> --option=value} works the same whether
  * started by {@code ./mvnw spring-boot:run} or {@code java -jar}.
+ * <p>
+ * Also what every feature shares for operations: carrying the log context to worker
+ * threads ({@link com.successpilot.system.LogContextPropagation}) and the database
+ * product in {@code /actuator/info}.
  */
 package com.successpilot.system;

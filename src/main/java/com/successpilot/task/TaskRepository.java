@@ -98,6 +98,17 @@ public class TaskRepository {
 	}
 
 	/**
+	 * How many tasks a run created from a moment on (a restarted run's attempt counts
+	 * only its own). Scans the run's tasks: meant for once per step, not per chunk.
+	 */
+	public long countCreatedSince(long run, LocalDateTime since) {
+		// created_at has whole seconds (rounded or truncated by the database)
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM tasks WHERE created_run = :run AND created_at >= :since",
+				new MapSqlParameterSource("run", run).addValue("since", Timestamp.valueOf(since.withNano(0))),
+				Long.class);
+	}
+
+	/**
 	 * Snoozes a task until a date: it is not mailed again and, if its rule still fires on
 	 * that date, it is open again. It keeps its deduplication key, so no twin is raised
 	 * meanwhile. Recorded in {@code task_events} with who and when.

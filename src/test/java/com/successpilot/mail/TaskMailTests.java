@@ -25,17 +25,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
+import com.successpilot.TestUsers;
 import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.mail.internal.MailDelivery;
 import com.successpilot.run.RunLauncher;
 import com.successpilot.run.RunSummary;
+import com.successpilot.security.UserAccounts;
 import com.successpilot.system.CommandArguments;
 
 import static com.successpilot.mail.MailPortfolio.KENTA;
 import static com.successpilot.mail.MailPortfolio.MISAKI;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The nightly job from feed files to mails received by a real SMTP server: digests,
@@ -72,6 +78,12 @@ class TaskMailTests {
 	@Autowired
 	ImportDefinition definition;
 
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserAccounts userAccounts;
+
 	MailPortfolio portfolio;
 
 	@DynamicPropertySource
@@ -93,6 +105,21 @@ class TaskMailTests {
 	@AfterAll
 	static void stopServer() {
 		smtp.stop();
+	}
+
+	@Test
+	void healthShowsWhetherTheSmtpServerAnswers() throws Exception {
+		var ops = new TestUsers(this.userAccounts, this.jdbc).ops();
+		this.mvc.perform(get("/actuator/health").with(ops.basic()))
+			.andExpect(jsonPath("$.components.mail.status").value("UP"))
+			.andExpect(jsonPath("$.components.mail.details.location").value("127.0.0.1:" + PORT));
+
+		smtp.stop();
+		this.mvc.perform(get("/actuator/health").with(ops.basic()))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.status").value("DOWN"))
+			.andExpect(jsonPath("$.components.mail.status").value("DOWN"));
+		smtp.start();
 	}
 
 	@Test

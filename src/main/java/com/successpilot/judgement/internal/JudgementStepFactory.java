@@ -15,11 +15,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.successpilot.ingest.FeedImportSteps;
+import com.successpilot.judgement.JudgementListener;
 import com.successpilot.metrics.AccountCase;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.metrics.PartitionTransactions;
 import com.successpilot.metrics.internal.AccountCaseReader;
 import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.system.LogContextPropagation;
 import com.successpilot.task.TaskChangeListener;
 import com.successpilot.task.TaskRepository;
 
@@ -50,12 +52,15 @@ public final class JudgementStepFactory {
 
 	private final OutcomeReplay replay = new OutcomeReplay();
 
+	private final JudgementStepReport report;
+
 	private final ThreadPoolTaskExecutor evaluationExecutor;
 
 	public JudgementStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks, NamedParameterJdbcTemplate jdbc,
-			int evaluationThreads, List<TaskChangeListener> taskListeners) {
+			int evaluationThreads, List<TaskChangeListener> taskListeners, List<JudgementListener> judgementListeners) {
 		this.taskListeners = taskListeners;
+		this.report = new JudgementStepReport(tasks, judgementListeners);
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.metricsSteps = metricsSteps;
@@ -68,6 +73,7 @@ public final class JudgementStepFactory {
 		this.evaluationExecutor.setMaxPoolSize(evaluationThreads);
 		this.evaluationExecutor.setThreadNamePrefix("rules-");
 		this.evaluationExecutor.setDaemon(true);
+		this.evaluationExecutor.setTaskDecorator(new LogContextPropagation());
 		this.evaluationExecutor.initialize();
 	}
 
@@ -103,6 +109,7 @@ public final class JudgementStepFactory {
 			.listener(reader)
 			.listener(judge)
 			.listener(writer)
+			.listener(new JudgementStepReport.PartitionLog())
 			.build();
 		// each partition reads, judges and writes its own range of accounts, so one
 		// partition's rule evaluation overlaps another's database work
@@ -111,6 +118,7 @@ public final class JudgementStepFactory {
 			.step(partition)
 			.gridSize(this.evaluationThreads)
 			.taskExecutor(this.evaluationExecutor)
+			.listener(this.report)
 			.build();
 	}
 

@@ -183,6 +183,18 @@ public class MailOutbox {
 	}
 
 	/**
+	 * How many mails are in each of the given states; states without mails are absent.
+	 */
+	Map<OutboxStatus, Long> countByStatus(Collection<OutboxStatus> statuses) {
+		Map<OutboxStatus, Long> counts = new java.util.EnumMap<>(OutboxStatus.class);
+		this.jdbc.query("SELECT status, COUNT(*) AS mails FROM mail_outbox WHERE status IN (:statuses) GROUP BY status",
+				new MapSqlParameterSource("statuses", statuses.stream().map(OutboxStatus::name).toList()), (row) -> {
+					counts.put(OutboxStatus.valueOf(row.getString("status")), row.getLong("mails"));
+				});
+		return counts;
+	}
+
+	/**
 	 * Whole seconds: MySQL rounds and MariaDB truncates fractions in a datetime column,
 	 * and a due time rounded up past the clock would delay a mail by a delivery.
 	 */

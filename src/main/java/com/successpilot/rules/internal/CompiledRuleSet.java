@@ -1,19 +1,26 @@
 package com.successpilot.rules.internal;
 
+import java.util.List;
+
 import org.kie.api.KieBase;
 
 import com.successpilot.playbook.PlaybookLibrary;
+import com.successpilot.rules.RuleFile;
 import com.successpilot.rules.RuleSetReport;
 
 /**
- * The result of compiling a rules directory: the report, and when it is valid the
- * knowledge base and playbooks to judge accounts with.
+ * The result of compiling a rules directory: the report, the files read, and when it is
+ * valid the knowledge base and playbooks to judge accounts with.
  */
-public record CompiledRuleSet(RuleSetReport report, KieBase kieBase, PlaybookLibrary playbooks,
+public record CompiledRuleSet(RuleSetReport report, List<RuleFile> files, KieBase kieBase, PlaybookLibrary playbooks,
 		boolean declaresPlaybookGlobal) {
 
-	static CompiledRuleSet invalid(RuleSetReport report) {
-		return new CompiledRuleSet(report, null, null, false);
+	public CompiledRuleSet {
+		files = List.copyOf(files);
+	}
+
+	static CompiledRuleSet invalid(RuleSetReport report, List<RuleFile> files) {
+		return new CompiledRuleSet(report, files, null, null, false);
 	}
 
 	public boolean isValid() {

@@ -43,15 +43,17 @@ public final class RuleSetCompiler {
 	public static CompiledRuleSet compile(Path rulesDir) {
 		Path dir = rulesDir.toAbsolutePath().normalize();
 		if (!Files.isDirectory(dir)) {
-			return CompiledRuleSet.invalid(new RuleSetReport(rulesDir, "none", 0, 0, 0, 0,
-					List.of(new RuleSetProblem(rulesDir.toString(), 0, "the rules directory does not exist"))));
+			return CompiledRuleSet.invalid(
+					new RuleSetReport(rulesDir, "none", 0, 0, 0, 0,
+							List.of(new RuleSetProblem(rulesDir.toString(), 0, "the rules directory does not exist"))),
+					List.of());
 		}
 		try {
 			return compile(rulesDir, RuleSetFiles.scan(dir));
 		}
 		catch (IOException ex) {
 			return CompiledRuleSet.invalid(new RuleSetReport(rulesDir, "none", 0, 0, 0, 0,
-					List.of(new RuleSetProblem(rulesDir.toString(), 0, "cannot read: " + ex))));
+					List.of(new RuleSetProblem(rulesDir.toString(), 0, "cannot read: " + ex))), List.of());
 		}
 	}
 
@@ -85,7 +87,8 @@ public final class RuleSetCompiler {
 		if (!problems.isEmpty()) {
 			kie.getRepository().removeKieModule(releaseId);
 			return CompiledRuleSet.invalid(new RuleSetReport(rulesDir, version, 0, files.ruleFiles().size(),
-					files.decisionTables().size(), playbooks.size(), problems.stream().sorted().toList()));
+					files.decisionTables().size(), playbooks.size(), problems.stream().sorted().toList()),
+					files.listing());
 		}
 		KieBase kieBase = newKieBase(kie, releaseId);
 		int ruleCount = kieBase.getKiePackages().stream().mapToInt((pkg) -> pkg.getRules().size()).sum();
@@ -96,7 +99,7 @@ public final class RuleSetCompiler {
 			.anyMatch((global) -> global.getName().equals("playbook"));
 		RuleSetReport report = new RuleSetReport(rulesDir, version, ruleCount, files.ruleFiles().size(),
 				files.decisionTables().size(), playbooks.size(), List.of());
-		return new CompiledRuleSet(report, kieBase, playbooks, declaresPlaybookGlobal);
+		return new CompiledRuleSet(report, files.listing(), kieBase, playbooks, declaresPlaybookGlobal);
 	}
 
 	private static KieBase newKieBase(KieServices kie, ReleaseId releaseId) {

@@ -6,15 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.successpilot.rules.RuleFile;
+
 /**
  * The files of a rules directory that make up the rule set, by kind, and the set's
- * version: a content hash, so the same files always give the same version.
+ * version: a content hash, so the same files always give the same version. Scenario files
+ * are listed too, but are not part of the version.
  */
-record RuleSetFiles(Path dir, List<Path> ruleFiles, List<Path> decisionTables, List<Path> playbookFiles) {
+record RuleSetFiles(Path dir, List<Path> ruleFiles, List<Path> decisionTables, List<Path> playbookFiles,
+		List<Path> scenarioFiles) {
 
 	static RuleSetFiles scan(Path dir) throws IOException {
 		List<Path> all;
@@ -28,7 +33,20 @@ record RuleSetFiles(Path dir, List<Path> ruleFiles, List<Path> decisionTables, L
 				all.stream().filter(RuleSetFiles::isDecisionTable).toList(),
 				all.stream()
 					.filter((path) -> name(path).endsWith(".yml") && path.getParent().equals(dir.resolve("playbooks")))
-					.toList());
+					.toList(),
+				all.stream().filter((path) -> name(path).endsWith(ScenarioFiles.SUFFIX)).toList());
+	}
+
+	/**
+	 * Every file listed, by kind: rule files, decision tables, playbooks, scenarios.
+	 */
+	List<RuleFile> listing() {
+		List<RuleFile> listing = new ArrayList<>();
+		this.ruleFiles.forEach((path) -> listing.add(new RuleFile(relative(path), RuleFile.Kind.DRL)));
+		this.decisionTables.forEach((path) -> listing.add(new RuleFile(relative(path), RuleFile.Kind.DECISION_TABLE)));
+		this.playbookFiles.forEach((path) -> listing.add(new RuleFile(relative(path), RuleFile.Kind.PLAYBOOK)));
+		this.scenarioFiles.forEach((path) -> listing.add(new RuleFile(relative(path), RuleFile.Kind.SCENARIO)));
+		return listing;
 	}
 
 	static boolean isDecisionTable(Path path) {

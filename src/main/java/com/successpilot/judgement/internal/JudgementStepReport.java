@@ -1,0 +1,60 @@
+package com.successpilot.judgement.internal;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+import com.successpilot.judgement.JudgementListener;
+import com.successpilot.judgement.JudgementListener.JudgementCounts;
+import com.successpilot.task.TaskRepository;
+
+/**
+ * When a judgement step ends: logs how many accounts it judged and tasks it created, and
+ * tells the {@link JudgementListener}s. Listens to the step that manages the partitions,
+ * whose counts are the sum of theirs.
+ */
+final class JudgementStepReport implements StepExecutionListener {
+
+	private static final Log logger = LogFactory.getLog(JudgementStepReport.class);
+
+	private final TaskRepository tasks;
+
+	private final List<JudgementListener> listeners;
+
+	JudgementStepReport(TaskRepository tasks, List<JudgementListener> listeners) {
+		this.tasks = tasks;
+		this.listeners = listeners;
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution step) {
+		long run = step.getJobExecution().getJobInstance().getInstanceId();
+		long created = (step.getStartTime() != null) ? this.tasks.countCreatedSince(run, step.getStartTime()) : 0;
+		JudgementCounts counts = new JudgementCounts(step.getJobExecution().getJobInstance().getJobName(),
+				step.getStepName(), step.getWriteCount(), created);
+		logger.info(step.getStepName() + ": judged " + counts.accountsJudged() + " accounts, created "
+				+ counts.tasksCreated() + " tasks (" + step.getStatus() + ")");
+		this.listeners.forEach((listener) -> listener.judgementEnded(counts));
+		return null;
+	}
+
+	/**
+	 * One line per partition, logged on the partition's own thread.
+	 */
+	static final class PartitionLog implements StepExecutionListener {
+
+		@Override
+		public ExitStatus afterStep(StepExecution partition) {
+			logger.info(partition.getStepName() + ": judged " + partition.getWriteCount() + " accounts ("
+					+ partition.getStatus() + ")");
+			return null;
+		}
+
+	}
+
+}
