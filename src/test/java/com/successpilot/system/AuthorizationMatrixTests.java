@@ -55,6 +55,9 @@ class AuthorizationMatrixTests {
 			Map.entry("GET /api/tasks", Role.CSM), Map.entry("GET /api/tasks/{id}", Role.CSM),
 			Map.entry("POST /api/tasks/{id}/done", Role.CSM), Map.entry("POST /api/tasks/{id}/snooze", Role.CSM),
 			Map.entry("POST /api/tasks/{id}/dismiss", Role.CSM), Map.entry("POST /api/tasks/{id}/reopen", Role.CSM),
+			// rules
+			Map.entry("GET /api/rules", Role.OPS), Map.entry("POST /api/rules/validate", Role.OPS),
+			Map.entry("POST /api/rules/reload", Role.OPS), Map.entry("POST /api/rules/test", Role.OPS),
 			// users
 			Map.entry("GET /api/users", Role.ADMIN), Map.entry("GET /api/users/{username}", Role.ADMIN),
 			Map.entry("POST /api/users", Role.ADMIN), Map.entry("PATCH /api/users/{username}", Role.ADMIN),
