@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
+import com.successpilot.TestInbox;
 import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.portfolio.DemoPortfolio;
 
@@ -43,6 +44,8 @@ class RunLogTests {
 	@BeforeEach
 	void emptyDatabase() {
 		TestData.deleteAll(this.jdbc);
+		// files other tests left in the shared inbox must not fail this run's import
+		new TestInbox(this.definition).empty();
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
+import com.successpilot.TestInbox;
 import com.successpilot.TestUsers;
 import com.successpilot.TestUsers.SignIn;
 import com.successpilot.ingest.ImportDefinition;
@@ -61,6 +62,8 @@ class OperationsEndpointsTests {
 	void emptyDatabase() {
 		TestData.deleteAll(this.jdbc);
 		this.users = new TestUsers(this.userAccounts, this.jdbc);
+		// files other tests left in the shared inbox must not fail this run's import
+		new TestInbox(this.definition).empty();
 	}
 
 	@Test
