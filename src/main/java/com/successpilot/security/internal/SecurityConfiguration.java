@@ -50,7 +50,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, ApiTokens tokens)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error")
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
+					"/successpilot.css")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("OPS")

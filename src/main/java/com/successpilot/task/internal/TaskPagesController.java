@@ -1,0 +1,145 @@
+package com.successpilot.task.internal;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.successpilot.security.SignedInUser;
+import com.successpilot.system.NotFoundException;
+import com.successpilot.system.Paging;
+
+/**
+ * The CSM's pages: the open tasks of their accounts, and one task with its why, the facts
+ * and thresholds behind it, and buttons to mark it done, snooze or dismiss it. Mails link
+ * here ({@code /tasks/<id>}); a browser that is not signed in goes to the login first and
+ * comes back.
+ */
+@Controller
+class TaskPagesController {
+
+	private static final int PAGE_SIZE = 200;
+
+	private final TaskQueries queries;
+
+	private final TaskActions actions;
+
+	TaskPagesController(TaskQueries queries, TaskActions actions) {
+		this.queries = queries;
+		this.actions = actions;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/tasks";
+	}
+
+	@GetMapping("/tasks")
+	String tasks(@AuthenticationPrincipal SignedInUser user, Model model) {
+		TaskFilter filter = TaskFilter.of(null, null, null, null, null, null, null, user);
+		model.addAttribute("user", user);
+		model.addAttribute("tasks", this.queries.list(filter, Paging.of(0, PAGE_SIZE, PAGE_SIZE, PAGE_SIZE)));
+		return "tasks/list";
+	}
+
+	@GetMapping("/tasks/{id}")
+	String task(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model) {
+		TaskDetails task = this.actions.visible(id, user);
+		model.addAttribute("user", user);
+		model.addAttribute("task", task);
+		model.addAttribute("evidence", evidenceLines(task.evidence()));
+		return "tasks/detail";
+	}
+
+	@PostMapping("/tasks/{id}/done")
+	String done(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return act(id, redirect, "Marked done.", () -> this.actions.done(id, user, blankToNull(note)));
+	}
+
+	@PostMapping("/tasks/{id}/snooze")
+	String snooze(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@RequestParam(required = false) String until, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "Snoozed until " + until + ".",
+				() -> this.actions.snooze(id, user, blankToNull(until), blankToNull(note)));
+	}
+
+	@PostMapping("/tasks/{id}/dismiss")
+	String dismiss(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return act(id, redirect, "Dismissed.", () -> this.actions.dismiss(id, user, blankToNull(reason)));
+	}
+
+	@PostMapping("/tasks/{id}/reopen")
+	String reopen(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, "Reopened.", () -> this.actions.reopen(id, user, null));
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(NotFoundException ex, Model model) {
+		model.addAttribute("message", ex.getMessage());
+		return "tasks/not-found";
+	}
+
+	private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", done);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/tasks/" + id;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+	/**
+	 * The evidence object as "name: value" lines, nested objects flattened with dots, so
+	 * a CSM reads the facts and thresholds without JSON.
+	 */
+	static List<Map.Entry<String, String>> evidenceLines(JsonNode evidence) {
+		List<Map.Entry<String, String>> lines = new ArrayList<>();
+		if (evidence != null) {
+			flatten("", evidence, lines);
+		}
+		return lines;
+	}
+
+	private static void flatten(String prefix, JsonNode node, List<Map.Entry<String, String>> lines) {
+		if (node.isObject()) {
+			Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
+			while (fields.hasNext()) {
+				Map.Entry<String, JsonNode> field = fields.next();
+				flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), lines);
+			}
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				flatten(prefix + "[" + (i + 1) + "]", node.get(i), lines);
+			}
+		}
+		else {
+			lines.add(Map.entry(prefix.isEmpty() ? "evidence" : prefix, node.asString()));
+		}
+	}
+
+}
