@@ -12,16 +12,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.run.internal.BackgroundRuns;
 import com.successpilot.run.internal.RunClaims;
+import com.successpilot.run.internal.RunNumbering;
 import com.successpilot.system.NotFoundException;
 
 /**
@@ -61,14 +62,26 @@ public class RunLauncher implements AutoCloseable {
 
 	private final BackgroundRuns background;
 
+	private final RunNumbering numbering;
+
+	/**
+	 * @param runListeners listeners of every run of every job (e.g. for metrics): each
+	 * {@link JobExecutionListener} bean is registered with each job here
+	 */
 	RunLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, List<RunPreflight> preflights,
-			RunProgress progress) {
+			RunProgress progress, List<JobExecutionListener> runListeners) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
 		this.preflights = preflights;
 		this.progress = progress;
 		jobs.forEach(progress::attach);
+		for (Job job : jobs) {
+			if (job instanceof AbstractJob abstractJob) {
+				runListeners.forEach(abstractJob::registerJobExecutionListener);
+			}
+		}
+		this.numbering = new RunNumbering(jobRepository);
 		this.background = new BackgroundRuns(jobRepository, this.claims, jobs.size());
 	}
 
@@ -198,7 +211,7 @@ public class RunLauncher implements AutoCloseable {
 		try {
 			refuseWhileRunning(jobName, recover);
 			this.preflights.forEach((preflight) -> preflight.check(jobName));
-			JobParameters parameters = nextRun(jobName, businessDate, fresh);
+			JobParameters parameters = this.numbering.next(jobName, businessDate, fresh);
 			if (!inBackground) {
 				return start(this.jobOperator::start, job, parameters);
 			}
@@ -233,32 +246,6 @@ public class RunLauncher implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * The parameters of the run to start: the failed run of the date to continue, or the
-	 * next run number.
-	 */
-	private JobParameters nextRun(String jobName, LocalDate businessDate, boolean fresh) {
-		long runNumber = lastRunNumber(jobName, businessDate);
-		if (runNumber == 0) {
-			return parameters(businessDate, 1);
-		}
-		JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters(businessDate, runNumber));
-		boolean continueFailed = last != null && last.getStatus() != BatchStatus.COMPLETED
-				&& last.getStatus() != BatchStatus.ABANDONED && !fresh;
-		return parameters(businessDate, continueFailed ? runNumber : runNumber + 1);
-	}
-
-	private long lastRunNumber(String jobName, LocalDate businessDate) {
-		long runNumber = 0;
-		while (true) {
-			JobInstance instance = this.jobRepository.getJobInstance(jobName, parameters(businessDate, runNumber + 1));
-			if (instance == null) {
-				return runNumber;
-			}
-			runNumber++;
-		}
-	}
-
 	private static JobExecution start(Starter starter, Job job, JobParameters parameters) throws Exception {
 		try {
 			return starter.start(job, parameters);
@@ -281,12 +268,6 @@ public class RunLauncher implements AutoCloseable {
 
 	private static Long runNumber(JobExecution execution) {
 		return execution.getJobParameters().getLong(RUN_NUMBER);
-	}
-
-	private static JobParameters parameters(LocalDate businessDate, long runNumber) {
-		return new JobParametersBuilder().addLocalDate(FeedImportSteps.BUSINESS_DATE, businessDate)
-			.addLong(RUN_NUMBER, runNumber)
-			.toJobParameters();
 	}
 
 	@FunctionalInterface

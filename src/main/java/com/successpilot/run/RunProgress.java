@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * any other run. A partitioned step's progress is the sum of its partitions'.
  */
 @Component
-public class RunProgress implements JobExecutionListener {
+public class RunProgress {
 
 	/** In a step's execution context: the total recorded by {@link #counting}. */
 	static final String TOTAL = "progress.total";
@@ -71,7 +71,17 @@ public class RunProgress implements JobExecutionListener {
 		if (!(job instanceof AbstractJob abstractJob) || !this.attached.add(job)) {
 			return;
 		}
-		abstractJob.registerJobExecutionListener(this);
+		abstractJob.registerJobExecutionListener(new JobExecutionListener() {
+			@Override
+			public void beforeJob(JobExecution jobExecution) {
+				RunProgress.this.live.put(jobExecution.getId(), jobExecution);
+			}
+
+			@Override
+			public void afterJob(JobExecution jobExecution) {
+				RunProgress.this.live.remove(jobExecution.getId());
+			}
+		});
 		for (String name : abstractJob.getStepNames()) {
 			if (abstractJob.getStep(name) instanceof AbstractStep step && this.attached.add(step)) {
 				step.registerStepExecutionListener(new StepExecutionListener() {
@@ -83,16 +93,6 @@ public class RunProgress implements JobExecutionListener {
 				});
 			}
 		}
-	}
-
-	@Override
-	public void beforeJob(JobExecution jobExecution) {
-		this.live.put(jobExecution.getId(), jobExecution);
-	}
-
-	@Override
-	public void afterJob(JobExecution jobExecution) {
-		this.live.remove(jobExecution.getId());
 	}
 
 	/**
