@@ -238,11 +238,12 @@ public class RunLauncher implements AutoCloseable {
 				this.jobOperator.recover(running);
 				continue;
 			}
-			throw new RunAlreadyGoingException(describe(running) + " is already running (run " + runNumber(running)
-					+ ", execution " + running.getId() + ", started " + running.getStartTime() + "); a second run of "
-					+ jobName
-					+ " is refused while one is going. If the process that ran it has died (a crash, kill -9), run "
-					+ "again with --recover: the run is marked failed and continues where it stopped.");
+			throw new RunAlreadyGoingException(
+					describe(running) + " is already running (run " + runNumber(running) + ", execution "
+							+ running.getId() + ", started " + running.getStartTime() + "); a second run of " + jobName
+							+ " is refused while one is going. If the process that ran it has died (a crash, kill -9), "
+							+ "use 'run " + jobName + " --recover' on the command line: the run is marked failed and "
+							+ "continues where it stopped.");
 		}
 	}
 

@@ -141,9 +141,7 @@ public class RunProgress {
 		int index = all.indexOf(stepExecution);
 		StepProgress progress = progress(stepExecution, (index < 0) ? List.of() : partitionsOf(all, index));
 		// the step's status is set after its listeners ran
-		StepProgress ended = new StepProgress(progress.step(), stepExecution.getExitStatus().getExitCode(),
-				progress.items(), progress.total(), progress.itemsPerSecond(), progress.eta(), progress.elapsed(),
-				progress.partitions());
+		StepProgress ended = progress.withStatus(stepExecution.getExitStatus().getExitCode());
 		this.stepEndWatchers.forEach((watcher) -> watcher.accept(stepExecution.getJobExecution(), ended));
 	}
 
@@ -155,8 +153,9 @@ public class RunProgress {
 			items = partitions.stream().mapToLong(RunProgress::items).sum();
 		}
 		Long total = step.getExecutionContext().containsKey(TOTAL) ? step.getExecutionContext().getLong(TOTAL) : null;
+		int partitionsDone = (int) partitions.stream().filter((partition) -> partition.getEndTime() != null).count();
 		return StepProgress.of(step.getStepName(), step.getStatus().name(), items, total, step.getStartTime(),
-				step.getEndTime(), partitions.size());
+				step.getEndTime(), partitions.size(), partitionsDone);
 	}
 
 	private static long items(StepExecution step) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ import com.successpilot.system.CommandArguments;
 @Component
 class SchedulesCommand implements Command {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd (EEE) HH:mm:ss");
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd (EEE) HH:mm:ss", Locale.ROOT);
 
 	private final JobSchedules schedules;
 
@@ -51,7 +52,8 @@ class SchedulesCommand implements Command {
 		for (String job : this.launcher.jobNames()) {
 			JobSchedule schedule = this.schedules.of(job).orElse(null);
 			if (schedule == null) {
-				out.printf("%n  %s: not scheduled (runs when started from the command line or the API)%n", job);
+				out.printf("%n  %s: not scheduled%s (runs when started from the command line or the API)%n", job,
+						this.schedules.problems().isEmpty() ? "" : " or its schedule has a problem (below)");
 				continue;
 			}
 			out.printf("%n  %s: cron \"%s\" in %s (%s)%n", job, schedule.cron(), schedule.timeZone(),

@@ -15,9 +15,18 @@ import java.time.LocalDateTime;
  * @param eta the time left at that rate, or {@code null} without a total
  * @param elapsed the time since the step started (until it ended, once it has)
  * @param partitions how many partitions the step is split into (0 when it is not)
+ * @param partitionsDone how many of them have ended
  */
 public record StepProgress(String step, String status, long items, Long total, double itemsPerSecond, Duration eta,
-		Duration elapsed, int partitions) {
+		Duration elapsed, int partitions, int partitionsDone) {
+
+	/**
+	 * The same progress with another status (e.g. the exit code a step ended with).
+	 */
+	public StepProgress withStatus(String newStatus) {
+		return new StepProgress(this.step, newStatus, this.items, this.total, this.itemsPerSecond, this.eta,
+				this.elapsed, this.partitions, this.partitionsDone);
+	}
 
 	public boolean running() {
 		return "STARTED".equals(this.status) || "STARTING".equals(this.status) || "STOPPING".equals(this.status);
@@ -34,7 +43,7 @@ public record StepProgress(String step, String status, long items, Long total, d
 	}
 
 	static StepProgress of(String step, String status, long items, Long total, LocalDateTime start, LocalDateTime end,
-			int partitions) {
+			int partitions, int partitionsDone) {
 		Duration elapsed = (start != null) ? Duration.between(start, (end != null) ? end : LocalDateTime.now())
 				: Duration.ZERO;
 		double seconds = elapsed.toMillis() / 1000.0;
@@ -46,7 +55,8 @@ public record StepProgress(String step, String status, long items, Long total, d
 		else if (total != null && end != null) {
 			eta = Duration.ZERO;
 		}
-		return new StepProgress(step, status, items, total, Math.round(rate * 10) / 10.0, eta, elapsed, partitions);
+		return new StepProgress(step, status, items, total, Math.round(rate * 10) / 10.0, eta, elapsed, partitions,
+				partitionsDone);
 	}
 
 }

@@ -70,7 +70,7 @@ public final class ProgressPrinter implements AutoCloseable {
 
 	/**
 	 * "12,500 of 40,000 (31.3 %), 2,480/s, about 11 s left", or without a total "12,500
-	 * items, 2,480/s".
+	 * items, 2,480/s"; for a partitioned step also how many partitions are done.
 	 */
 	public static String describe(StepProgress step) {
 		StringBuilder line = new StringBuilder();
@@ -81,8 +81,14 @@ public final class ProgressPrinter implements AutoCloseable {
 			line.append(String.format("%,d items", step.items()));
 		}
 		line.append(String.format(", %,.0f/s", step.itemsPerSecond()));
+		if (step.partitions() > 0) {
+			line.append(String.format(", %d of %d partitions done", step.partitionsDone(), step.partitions()));
+		}
 		if (step.eta() != null) {
 			line.append(", about ").append(format(step.eta())).append(" left");
+		}
+		else {
+			line.append(", ").append(format(step.elapsed())).append(" so far");
 		}
 		return line.toString();
 	}

@@ -101,11 +101,13 @@ final class RunViews {
 	/**
 	 * Items done, the total when known, the rate so far and the time left at that rate.
 	 */
-	record ProgressView(long items, Long total, Double percent, double itemsPerSecond, Long etaSeconds) {
+	record ProgressView(long items, Long total, Double percent, double itemsPerSecond, Long etaSeconds,
+			Integer partitionsDone) {
 
 		static ProgressView of(StepProgress progress) {
 			return new ProgressView(progress.items(), progress.total(), progress.percent(), progress.itemsPerSecond(),
-					(progress.eta() != null) ? progress.eta().toSeconds() : null);
+					(progress.eta() != null) ? progress.eta().toSeconds() : null,
+					(progress.partitions() > 0) ? progress.partitionsDone() : null);
 		}
 
 	}

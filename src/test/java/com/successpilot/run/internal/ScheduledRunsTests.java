@@ -21,6 +21,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -106,6 +107,11 @@ class ScheduledRunsTests {
 			going.setEndTime(LocalDateTime.now());
 			this.jobRepository.update(going);
 		}
+	}
+
+	@Test
+	void commandsRunWithoutTheScheduler(@Autowired ObjectProvider<ScheduledRuns> scheduler) {
+		assertThat(scheduler.getIfAvailable()).isNull();
 	}
 
 	@Test
