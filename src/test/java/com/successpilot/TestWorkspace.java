@@ -61,6 +61,14 @@ public class TestWorkspace implements ApplicationContextInitializer<Configurable
 			try (Writer out = Files.newBufferedWriter(batchJobs.resolve("nightly-job.yml"), StandardCharsets.UTF_8)) {
 				new Yaml().dump(job, out);
 			}
+			// the other job definitions (renewal-job.yml) as they are
+			try (var others = Files.list(Path.of("batch-jobs"))) {
+				for (Path other : others.filter((file) -> file.toString().endsWith(".yml")).toList()) {
+					if (!other.getFileName().toString().equals("nightly-job.yml")) {
+						Files.copy(other, batchJobs.resolve(other.getFileName()));
+					}
+				}
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.portfolio.DemoPortfolio;
 import com.successpilot.portfolio.PortfolioSummary;
+import com.successpilot.run.internal.ProgressPrinter;
 import com.successpilot.security.Credentials;
 import com.successpilot.security.DemoUsers;
 import com.successpilot.system.Command;
@@ -30,11 +31,15 @@ class DemoCommand implements Command {
 
 	private final DemoUsers demoUsers;
 
-	DemoCommand(ImportDefinition importDefinition, RunLauncher launcher, RunSummary summary, DemoUsers demoUsers) {
+	private final RunProgress progress;
+
+	DemoCommand(ImportDefinition importDefinition, RunLauncher launcher, RunSummary summary, DemoUsers demoUsers,
+			RunProgress progress) {
 		this.importDefinition = importDefinition;
 		this.launcher = launcher;
 		this.summary = summary;
 		this.demoUsers = demoUsers;
+		this.progress = progress;
 	}
 
 	@Override
@@ -63,7 +68,10 @@ class DemoCommand implements Command {
 			.forEach((archetype, count) -> out.printf("  %-20s %5d  %s%n", archetype.label(), count,
 					archetype.signals()));
 		out.println("\nRunning nightlyJob for " + date + " …");
-		JobExecution execution = this.launcher.run("nightlyJob", date, false);
+		JobExecution execution;
+		try (ProgressPrinter printer = new ProgressPrinter(this.progress, out, RunCommand.PROGRESS_EVERY)) {
+			execution = this.launcher.run("nightlyJob", date, false);
+		}
 		this.summary.print(execution, out);
 		printDemoUsers(out);
 		out.println(

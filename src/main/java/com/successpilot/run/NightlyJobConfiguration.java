@@ -15,6 +15,7 @@ import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.judgement.JudgementSteps;
 import com.successpilot.mail.MailSteps;
 import com.successpilot.metrics.MetricsSteps;
+import com.successpilot.run.internal.AccountTotals;
 import com.successpilot.run.internal.RunLoggingListener;
 
 /**
@@ -31,13 +32,14 @@ class NightlyJobConfiguration {
 
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, FeedImportSteps feedImportSteps, ImportDefinition importDefinition,
-			MetricsSteps metricsSteps, JudgementSteps judgementSteps, MailSteps mailSteps) {
+			MetricsSteps metricsSteps, JudgementSteps judgementSteps, MailSteps mailSteps, AccountTotals totals) {
 		List<Step> steps = feedImportSteps.steps(importDefinition);
 		SimpleJobBuilder job = new JobBuilder("nightlyJob", jobRepository).listener(new RunLoggingListener())
 			.start(steps.get(0));
 		steps.subList(1, steps.size()).forEach(job::next);
-		job.next(metricsSteps.accountMetricsStep());
-		job.next(judgementSteps.accountJudgementStep("accountJudgementStep", -1));
+		job.next(RunProgress.counting(metricsSteps.accountMetricsStep(), totals.allAccounts()));
+		job.next(RunProgress.counting(judgementSteps.accountJudgementStep("accountJudgementStep", -1),
+				totals.accountsToJudge(-1)));
 		job.next(mailSteps.mailComposeStep());
 		job.next(mailSteps.mailDeliveryStep());
 		return job.build();

@@ -25,8 +25,8 @@ import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.ingest.FeedImportSteps;
 
 /**
- * Run numbering, refusal of a second run while one is going, and taking over a run whose
- * process died.
+ * Run numbering, refusal of a second run of a job while one is going (for any business
+ * date), and taking over a run whose process died.
  */
 @SuccessPilotTest
 class RunLauncherTests {
@@ -84,6 +84,53 @@ class RunLauncherTests {
 		assertThat(recovered.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(recovered.getJobInstance().getInstanceId()).isEqualTo(instance.getInstanceId());
 		assertThat(this.jobRepository.getJobExecution(crashed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+	}
+
+	@Test
+	void aSecondRunOfTheSameJobIsRefusedWhateverItsBusinessDate() throws Exception {
+		JobExecution going = goingRun("importJob", LocalDate.of(2026, 1, 12));
+		try {
+			assertThatThrownBy(() -> this.launcher.run("importJob", LocalDate.of(2026, 1, 13), false))
+				.isInstanceOf(RunLauncher.RunAlreadyGoingException.class)
+				.hasMessageContaining("importJob for 2026-01-12 is already running (run 1")
+				.hasMessageContaining("a second run of importJob is refused while one is going");
+			assertThat(this.launcher.isGoing("importJob")).isTrue();
+			// another job is not held up
+			assertThat(this.launcher.run("nightlyJob", LocalDate.of(2026, 1, 13), true).getStatus())
+				.isEqualTo(BatchStatus.COMPLETED);
+		}
+		finally {
+			going.setStatus(BatchStatus.FAILED);
+			going.setEndTime(java.time.LocalDateTime.now());
+			this.jobRepository.update(going);
+		}
+		assertThat(this.launcher.isGoing("importJob")).isFalse();
+	}
+
+	@Test
+	void recoverTakesOverARunOfAnotherDateLeftGoingByADeadProcess() throws Exception {
+		JobExecution crashed = goingRun("importJob", LocalDate.of(2026, 1, 14));
+
+		JobExecution run = this.launcher.run("importJob", LocalDate.of(2026, 1, 15), false, true);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jobRepository.getJobExecution(crashed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+	}
+
+	/**
+	 * What a run going in another process (or one killed) looks like in the job
+	 * repository.
+	 */
+	private JobExecution goingRun(String job, LocalDate night) {
+		JobParameters parameters = new JobParametersBuilder().addLocalDate(FeedImportSteps.BUSINESS_DATE, night)
+			.addLong(RunLauncher.RUN_NUMBER, 1L)
+			.toJobParameters();
+		JobInstance instance = this.jobRepository.createJobInstance(job, parameters);
+		JobExecution execution = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+		execution.setStatus(BatchStatus.STARTED);
+		execution.setStartTime(java.time.LocalDateTime.now());
+		this.jobRepository.update(execution);
+		return execution;
 	}
 
 }

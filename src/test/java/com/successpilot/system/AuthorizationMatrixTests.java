@@ -55,6 +55,10 @@ class AuthorizationMatrixTests {
 			Map.entry("GET /api/tasks", Role.CSM), Map.entry("GET /api/tasks/{id}", Role.CSM),
 			Map.entry("POST /api/tasks/{id}/done", Role.CSM), Map.entry("POST /api/tasks/{id}/snooze", Role.CSM),
 			Map.entry("POST /api/tasks/{id}/dismiss", Role.CSM), Map.entry("POST /api/tasks/{id}/reopen", Role.CSM),
+			// runs and schedules
+			Map.entry("GET /api/runs", Role.OPS), Map.entry("GET /api/runs/{id}", Role.OPS),
+			Map.entry("POST /api/runs", Role.OPS), Map.entry("POST /api/runs/{id}/restart", Role.OPS),
+			Map.entry("GET /api/schedules", Role.OPS),
 			// rules
 			Map.entry("GET /api/rules", Role.OPS), Map.entry("POST /api/rules/validate", Role.OPS),
 			Map.entry("POST /api/rules/reload", Role.OPS), Map.entry("POST /api/rules/test", Role.OPS),
