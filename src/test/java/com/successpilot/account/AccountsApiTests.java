@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import com.successpilot.ApiExpectations;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestPortfolio;
@@ -268,26 +269,13 @@ class AccountsApiTests {
 	 * {@code %} is a plain character)
 	 */
 	private void expectAccounts(String query, String... externalIds) throws Exception {
-		MockHttpServletRequestBuilder request = get("/api/accounts").with(this.ops.basic());
-		for (String pair : query.split("&")) {
-			request.param(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-		}
-		ResultActions result = this.mvc.perform(request)
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.total").value(externalIds.length));
-		if (externalIds.length == 0) {
-			result.andExpect(jsonPath("$.items", hasSize(0)));
-		}
-		else {
-			result.andExpect(jsonPath("$.items[*].externalId").value(contains(externalIds)));
-		}
+		ApiExpectations.expectPage(this.mvc,
+				ApiExpectations.getWithQuery("/api/accounts", query).with(this.ops.basic()), externalIds.length,
+				"externalId", contains((Object[]) externalIds));
 	}
 
 	private void expectBadRequest(String url, String detail) throws Exception {
-		this.mvc.perform(get(url).with(this.ops.basic()))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.status").value(400))
-			.andExpect(jsonPath("$.detail").value(containsString(detail)));
+		ApiExpectations.expectProblem(this.mvc, get(url).with(this.ops.basic()), 400, detail);
 	}
 
 }

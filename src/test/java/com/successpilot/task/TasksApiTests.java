@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import com.successpilot.ApiExpectations;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestPortfolio;
@@ -343,33 +344,16 @@ class TasksApiTests {
 	}
 
 	private void expectTasks(String query, long... taskIds) throws Exception {
-		MockHttpServletRequestBuilder request = get("/api/tasks").with(this.ops.basic());
-		for (String pair : query.split("&")) {
-			request.param(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-		}
-		ResultActions result = this.mvc.perform(request)
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.total").value(taskIds.length));
-		if (taskIds.length == 0) {
-			result.andExpect(jsonPath("$.items", hasSize(0)));
-		}
-		else {
-			result.andExpect(jsonPath("$.items[*].id").value(ids(taskIds)));
-		}
+		ApiExpectations.expectPage(this.mvc, ApiExpectations.getWithQuery("/api/tasks", query).with(this.ops.basic()),
+				taskIds.length, "id", ids(taskIds));
 	}
 
 	private void expectBadRequest(MockHttpServletRequestBuilder request, String detail) throws Exception {
-		this.mvc.perform(request.with(this.ops.basic()))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.status").value(400))
-			.andExpect(jsonPath("$.detail").value(containsString(detail)));
+		ApiExpectations.expectProblem(this.mvc, request.with(this.ops.basic()), 400, detail);
 	}
 
 	private void expectConflict(MockHttpServletRequestBuilder request, String detail) throws Exception {
-		this.mvc.perform(request)
-			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.status").value(409))
-			.andExpect(jsonPath("$.detail").value(containsString(detail)));
+		ApiExpectations.expectProblem(this.mvc, request, 409, detail);
 	}
 
 	private Map<String, Object> taskRow(long taskId) {
@@ -380,7 +364,7 @@ class TasksApiTests {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM task_events WHERE task_id = ?", Integer.class, taskId);
 	}
 
-	private static org.hamcrest.Matcher<Iterable<? extends Integer>> ids(long... taskIds) {
+	private static org.hamcrest.Matcher<?> ids(long... taskIds) {
 		Integer[] expected = new Integer[taskIds.length];
 		for (int i = 0; i < taskIds.length; i++) {
 			expected[i] = (int) taskIds[i];
