@@ -3,8 +3,14 @@ package com.successpilot.task;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -35,6 +41,16 @@ public class TaskRepository {
 			  last_seen_run = VALUES(last_seen_run), last_seen_on = VALUES(last_seen_on), updated_at = VALUES(updated_at)
 			""";
 
+	private static final String OPEN_TWINS = """
+			SELECT id, active_key, rule_name, why, evidence, rules_version, owner_csm_id, status, snoozed_until
+			FROM tasks WHERE account_id IN (:accounts) AND status IN ('OPEN', 'SNOOZED')
+			""";
+
+	private static final String MARK_SEEN = """
+			UPDATE tasks SET last_seen_run = :run, last_seen_on = :runDate, updated_at = :now
+			WHERE id IN (:ids) AND (status = 'OPEN' OR (status = 'SNOOZED' AND (snoozed_until IS NULL OR snoozed_until > :runDate)))
+			""";
+
 	private static final String AUTO_CLOSE = """
 			UPDATE tasks SET status = 'AUTO_CLOSED', active_key = NULL, closed_at = :now, closed_by = 'rules',
 			  close_reason = :reason, updated_at = :now, changed_run = :run
@@ -50,6 +66,8 @@ public class TaskRepository {
 
 	/**
 	 * Creates the tasks that have no open or snoozed twin and refreshes those that do.
+	 * Most of a night's tasks are twins the run merely sees again: those get only their
+	 * last seen run and date, not their long texts, sent again.
 	 * @param run the run (job instance) raising them
 	 */
 	public void raise(List<RaisedTask> tasks, long run, LocalDate runDate, String rulesVersion) {
@@ -57,7 +75,58 @@ public class TaskRepository {
 			return;
 		}
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-		SqlParameterSource[] rows = tasks.stream()
+		Map<String, OpenTwin> twins = openTwins(tasks);
+		List<RaisedTask> upserts = new ArrayList<>();
+		Set<Long> seenAgain = new LinkedHashSet<>();
+		for (RaisedTask task : tasks) {
+			OpenTwin twin = twins.get(task.dedupKey());
+			if (twin != null && twin.unchangedBy(task, rulesVersion, runDate)) {
+				seenAgain.add(twin.id());
+			}
+			else {
+				upserts.add(task);
+			}
+		}
+		if (!seenAgain.isEmpty() && markSeen(seenAgain, run, runDate, now) < seenAgain.size()) {
+			// a CSM closed or snoozed one of them since they were read: upsert them all
+			upserts = tasks;
+		}
+		if (!upserts.isEmpty()) {
+			this.jdbc.batchUpdate(RAISE, upsertRows(upserts, run, runDate, rulesVersion, now));
+		}
+	}
+
+	/**
+	 * The open or snoozed tasks of the raised tasks' accounts, by active key.
+	 */
+	private Map<String, OpenTwin> openTwins(List<RaisedTask> tasks) {
+		Set<Long> accounts = new LinkedHashSet<>();
+		tasks.forEach((task) -> accounts.add(task.accountKey()));
+		Map<String, OpenTwin> twins = new HashMap<>();
+		this.jdbc.query(OPEN_TWINS, new MapSqlParameterSource("accounts", accounts), (rs) -> {
+			java.sql.Date snoozedUntil = rs.getDate("snoozed_until");
+			twins.put(rs.getString("active_key"),
+					new OpenTwin(rs.getLong("id"), rs.getString("rule_name"), rs.getString("why"),
+							rs.getString("evidence"), rs.getString("rules_version"),
+							rs.getObject("owner_csm_id", Long.class), rs.getString("status"),
+							(snoozedUntil != null) ? snoozedUntil.toLocalDate() : null));
+		});
+		return twins;
+	}
+
+	/**
+	 * @return how many of the tasks were still open or snoozed (and not due to wake up)
+	 */
+	private int markSeen(Collection<Long> taskIds, long run, LocalDate runDate, Timestamp now) {
+		return this.jdbc.update(MARK_SEEN,
+				new MapSqlParameterSource("ids", taskIds).addValue("run", run)
+					.addValue("runDate", runDate)
+					.addValue("now", now));
+	}
+
+	private static SqlParameterSource[] upsertRows(List<RaisedTask> tasks, long run, LocalDate runDate,
+			String rulesVersion, Timestamp now) {
+		return tasks.stream()
 			.map((task) -> new MapSqlParameterSource("key", task.dedupKey()).addValue("account", task.accountKey())
 				.addValue("owner", task.ownerKey())
 				.addValue("playbook", task.playbook())
@@ -68,15 +137,26 @@ public class TaskRepository {
 				.addValue("due", task.dueDate())
 				.addValue("urgent", task.urgent())
 				.addValue("autoClose", task.autoClose())
-				.addValue("rule", ColumnText.fit(task.rule(), 300))
-				.addValue("why", ColumnText.fit(task.why(), 4000))
-				.addValue("evidence", ColumnText.fit(task.evidence(), 4000))
+				.addValue("rule", ruleOf(task))
+				.addValue("why", whyOf(task))
+				.addValue("evidence", evidenceOf(task))
 				.addValue("version", rulesVersion)
 				.addValue("run", run)
 				.addValue("runDate", runDate)
 				.addValue("now", now))
 			.toArray(SqlParameterSource[]::new);
-		this.jdbc.batchUpdate(RAISE, rows);
+	}
+
+	private static String ruleOf(RaisedTask task) {
+		return ColumnText.fit(task.rule(), 300);
+	}
+
+	private static String whyOf(RaisedTask task) {
+		return ColumnText.fit(task.why(), 4000);
+	}
+
+	private static String evidenceOf(RaisedTask task) {
+		return ColumnText.fit(task.evidence(), 4000);
 	}
 
 	/**
@@ -126,6 +206,26 @@ public class TaskRepository {
 					.addValue("who", who)
 					.addValue("reason", reason)
 					.addValue("now", Timestamp.valueOf(LocalDateTime.now()))) == 1;
+	}
+
+	/**
+	 * An open or snoozed task as stored, with what the raising upsert would overwrite.
+	 */
+	private record OpenTwin(long id, String rule, String why, String evidence, String rulesVersion, Long owner,
+			String status, LocalDate snoozedUntil) {
+
+		/**
+		 * Whether raising the task again would change nothing but when it was last seen:
+		 * the same texts, rules version and owner, and not a snooze that ends.
+		 */
+		boolean unchangedBy(RaisedTask task, String version, LocalDate runDate) {
+			boolean wakesUp = "SNOOZED".equals(this.status) && this.snoozedUntil != null
+					&& !this.snoozedUntil.isAfter(runDate);
+			return !wakesUp && Objects.equals(this.why, whyOf(task)) && Objects.equals(this.rule, ruleOf(task))
+					&& Objects.equals(this.evidence, evidenceOf(task)) && Objects.equals(this.rulesVersion, version)
+					&& Objects.equals(this.owner, task.ownerKey());
+		}
+
 	}
 
 }
