@@ -14,10 +14,10 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import com.successpilot.system.ColumnText;
+import com.successpilot.system.MultiRowStatement;
 
 /**
  * Tasks in the database. Raising is an upsert on the active deduplication key: a task
@@ -30,8 +30,11 @@ public class TaskRepository {
 			INSERT INTO tasks (dedup_key, active_key, account_id, owner_csm_id, playbook, task_type, priority, title,
 			  description, due_date, status, urgent, auto_close, rule_name, why, evidence, rules_version,
 			  created_run, created_on, created_at, last_seen_run, last_seen_on, changed_run, updated_at)
-			VALUES (:key, :key, :account, :owner, :playbook, :type, :priority, :title, :description, :due, 'OPEN',
-			  :urgent, :autoClose, :rule, :why, :evidence, :version, :run, :runDate, :now, :run, :runDate, :run, :now)
+			VALUES""";
+
+	private static final String RAISED_TASK = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String REFRESH_TWIN = """
 			ON DUPLICATE KEY UPDATE
 			  changed_run = CASE WHEN why <> VALUES(why)
 			    OR (status = 'SNOOZED' AND snoozed_until <= VALUES(last_seen_on)) THEN VALUES(changed_run) ELSE changed_run END,
@@ -40,6 +43,9 @@ public class TaskRepository {
 			  rules_version = VALUES(rules_version), owner_csm_id = VALUES(owner_csm_id),
 			  last_seen_run = VALUES(last_seen_run), last_seen_on = VALUES(last_seen_on), updated_at = VALUES(updated_at)
 			""";
+
+	/** Tasks per statement: a chunk's tasks in one or two statements. */
+	private static final int TASKS_PER_STATEMENT = 1000;
 
 	private static final String OPEN_TWINS = """
 			SELECT id, active_key, rule_name, why, evidence, rules_version, owner_csm_id, status, snoozed_until
@@ -74,7 +80,7 @@ public class TaskRepository {
 		if (tasks.isEmpty()) {
 			return;
 		}
-		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		LocalDateTime now = LocalDateTime.now();
 		Map<String, OpenTwin> twins = openTwins(tasks);
 		List<RaisedTask> upserts = new ArrayList<>();
 		Set<Long> seenAgain = new LinkedHashSet<>();
@@ -92,7 +98,7 @@ public class TaskRepository {
 			upserts = tasks;
 		}
 		if (!upserts.isEmpty()) {
-			this.jdbc.batchUpdate(RAISE, upsertRows(upserts, run, runDate, rulesVersion, now));
+			upsert(upserts, run, runDate, rulesVersion, now);
 		}
 	}
 
@@ -117,34 +123,49 @@ public class TaskRepository {
 	/**
 	 * @return how many of the tasks were still open or snoozed (and not due to wake up)
 	 */
-	private int markSeen(Collection<Long> taskIds, long run, LocalDate runDate, Timestamp now) {
+	private int markSeen(Collection<Long> taskIds, long run, LocalDate runDate, LocalDateTime now) {
 		return this.jdbc.update(MARK_SEEN,
 				new MapSqlParameterSource("ids", taskIds).addValue("run", run)
 					.addValue("runDate", runDate)
 					.addValue("now", now));
 	}
 
-	private static SqlParameterSource[] upsertRows(List<RaisedTask> tasks, long run, LocalDate runDate,
-			String rulesVersion, Timestamp now) {
-		return tasks.stream()
-			.map((task) -> new MapSqlParameterSource("key", task.dedupKey()).addValue("account", task.accountKey())
-				.addValue("owner", task.ownerKey())
-				.addValue("playbook", task.playbook())
-				.addValue("type", task.type())
-				.addValue("priority", task.priority())
-				.addValue("title", ColumnText.fit(task.title(), 500))
-				.addValue("description", ColumnText.fit(task.description(), 4000))
-				.addValue("due", task.dueDate())
-				.addValue("urgent", task.urgent())
-				.addValue("autoClose", task.autoClose())
-				.addValue("rule", ruleOf(task))
-				.addValue("why", whyOf(task))
-				.addValue("evidence", evidenceOf(task))
-				.addValue("version", rulesVersion)
-				.addValue("run", run)
-				.addValue("runDate", runDate)
-				.addValue("now", now))
-			.toArray(SqlParameterSource[]::new);
+	private void upsert(List<RaisedTask> tasks, long run, LocalDate runDate, String rulesVersion, LocalDateTime now) {
+		new MultiRowStatement<RaisedTask>(RAISE, RAISED_TASK, REFRESH_TWIN, TASKS_PER_STATEMENT,
+				TaskRepository::textLength,
+				(values, task) -> values.add(task.dedupKey())
+					.add(task.dedupKey())
+					.add(task.accountKey())
+					.add(task.ownerKey())
+					.add(task.playbook())
+					.add(task.type())
+					.add(task.priority())
+					.add(ColumnText.fit(task.title(), 500))
+					.add(ColumnText.fit(task.description(), 4000))
+					.add(task.dueDate())
+					.add(task.urgent())
+					.add(task.autoClose())
+					.add(ruleOf(task))
+					.add(whyOf(task))
+					.add(evidenceOf(task))
+					.add(rulesVersion)
+					.add(run)
+					.add(runDate)
+					.add(now)
+					.add(run)
+					.add(runDate)
+					.add(run)
+					.add(now))
+			.write(this.jdbc.getJdbcOperations(), tasks);
+	}
+
+	private static int textLength(RaisedTask task) {
+		return 2 * task.dedupKey().length() + length(task.title()) + length(task.description()) + length(task.why())
+				+ length(task.evidence()) + length(task.rule()) + 100;
+	}
+
+	private static int length(String text) {
+		return (text != null) ? text.length() : 0;
 	}
 
 	private static String ruleOf(RaisedTask task) {
