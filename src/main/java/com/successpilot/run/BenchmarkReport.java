@@ -27,6 +27,8 @@ final class BenchmarkReport {
 
 	private final double loadAtStart = load();
 
+	private final long compilingAtStart = compilingMillis();
+
 	private BenchmarkReport() {
 		ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
@@ -96,6 +98,16 @@ final class BenchmarkReport {
 	private static long processCpuNanos() {
 		return (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
 				? os.getProcessCpuTime() : 0;
+	}
+
+	/**
+	 * Time the JIT compilers spent: a cold process compiles much of the rule engine
+	 * during its first run.
+	 */
+	private static long compilingMillis() {
+		var compiler = ManagementFactory.getCompilationMXBean();
+		return (compiler != null && compiler.isCompilationTimeMonitoringSupported())
+				? compiler.getTotalCompilationTime() : 0;
 	}
 
 	private static double load() {
