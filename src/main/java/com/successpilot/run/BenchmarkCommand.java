@@ -64,12 +64,13 @@ class BenchmarkCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "benchmark [--accounts=100000] [--date=YYYY-MM-DD] [--reuse] [--keep-tasks] [--skip-metrics] [--mail] [--no-floor] "
+		return "benchmark [--accounts=100000] [--date=YYYY-MM-DD] [--reuse] [--keep-tasks] [--skip-metrics] [--repeat=N] [--mail] [--no-floor] "
 				+ "[--job=importJob]  generate and import N accounts, then time metrics + rules + task writing "
 				+ "against the target (use a throw-away database). --reuse: skip generating and importing, use "
 				+ "the accounts already there; --keep-tasks: keep the tasks of earlier runs (a re-run) instead of "
-				+ "starting from none (a first night); --skip-metrics: judge the facts an earlier run computed; --mail: also compose and deliver the mails; "
-				+ "--job=importJob: only generate and import";
+				+ "starting from none (a first night); --skip-metrics: judge the facts an earlier run computed; "
+				+ "--repeat=N: run it N times in this JVM (later passes show a warm JVM, as in a long-running "
+				+ "server); --mail: also compose and deliver the mails; " + "--job=importJob: only generate and import";
 	}
 
 	@Override
@@ -88,21 +89,16 @@ class BenchmarkCommand implements Command {
 				return 0;
 			}
 		}
-		if (!arguments.has("keep-tasks")) {
-			forgetJudgements();
-		}
-		out.printf("%nJudging %,d accounts of %s (%s)%n", countAccounts(), date,
-				arguments.has("keep-tasks") ? "a re-run: tasks of earlier runs kept" : "a first night: no tasks yet");
 		boolean floor = !arguments.has("no-floor");
-		if (floor) {
-			this.judgementSteps.replay().startRecording();
+		int passes = Math.max(1, arguments.number("repeat", 1));
+		JobExecution execution = null;
+		for (int pass = 1; pass <= passes; pass++) {
+			if (floor && pass == passes) {
+				this.judgementSteps.replay().startRecording();
+			}
+			execution = judge(arguments, date, pass, passes, out);
+			this.judgementSteps.replay().stopRecording();
 		}
-		BenchmarkReport nightly = BenchmarkReport.start();
-		JobExecution execution = this.launcher.run(nightlyJob(!arguments.has("skip-metrics"), arguments.has("mail")),
-				date, true);
-		this.judgementSteps.replay().stopRecording();
-		nightly.print("benchmarkNightlyJob", execution, out);
-		nightly.printTarget(execution, out);
 		if (floor) {
 			long run = execution.getJobInstance().getInstanceId();
 			this.jdbc.update("DELETE FROM mail_outbox WHERE run_id = ?", run);
@@ -117,6 +113,26 @@ class BenchmarkCommand implements Command {
 			floorReport.print("benchmarkFloorJob", floorExecution, out);
 		}
 		return 0;
+	}
+
+	/**
+	 * One pass of what the nightly job does after the import, printed with the target.
+	 */
+	private JobExecution judge(CommandArguments arguments, LocalDate date, int pass, int passes, PrintStream out)
+			throws Exception {
+		boolean keepTasks = arguments.has("keep-tasks");
+		if (!keepTasks) {
+			forgetJudgements();
+		}
+		out.printf("%nJudging %,d accounts of %s (%s)%s%n", countAccounts(), date,
+				keepTasks ? "a re-run: tasks of earlier runs kept" : "a first night: no tasks yet", (passes > 1)
+						? ", pass " + pass + " of " + passes + ((pass > 1) ? " in a warm JVM" : " in a cold JVM") : "");
+		BenchmarkReport nightly = BenchmarkReport.start();
+		JobExecution execution = this.launcher.run(nightlyJob(!arguments.has("skip-metrics"), arguments.has("mail")),
+				date, true);
+		nightly.print("benchmarkNightlyJob", execution, out);
+		nightly.printTarget(execution, out);
+		return execution;
 	}
 
 	/**

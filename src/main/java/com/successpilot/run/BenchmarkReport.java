@@ -42,11 +42,11 @@ final class BenchmarkReport {
 
 	void print(String job, JobExecution execution, PrintStream out) {
 		out.printf(
-				"%n%s %s in %.1f s, peak heap %,d MiB (max %,d MiB); this process used %.1f s of CPU; "
-						+ "load average %.1f at the start, %.1f at the end%n",
+				"%n%s %s in %.1f s, peak heap %,d MiB (max %,d MiB); this process used %.1f s of CPU "
+						+ "(its JIT compilers %.1f s); load average %.1f at the start, %.1f at the end%n",
 				job, execution.getStatus(), seconds(execution.getStartTime(), execution.getEndTime()), peakHeapMib(),
-				Runtime.getRuntime().maxMemory() >> 20, (processCpuNanos() - this.cpuAtStart) / 1e9, this.loadAtStart,
-				load());
+				Runtime.getRuntime().maxMemory() >> 20, (processCpuNanos() - this.cpuAtStart) / 1e9,
+				(compilingMillis() - this.compilingAtStart) / 1000.0, this.loadAtStart, load());
 		out.println("  step                              seconds      items     items/s");
 		execution.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId)).forEach((step) -> {
 			double took = seconds(step.getStartTime(), step.getEndTime());
