@@ -166,9 +166,35 @@ class NightlyJudgementTests {
 		assertThat(statusOf(taskId)).isEqualTo("SNOOZED");
 		assertThat(taskCount()).isEqualTo(2);
 
-		this.launcher.run("nightlyJob", NIGHT.plusDays(3), true);
+		JobExecution wakeUp = this.launcher.run("nightlyJob", NIGHT.plusDays(3), true);
 		assertThat(statusOf(taskId)).isEqualTo("OPEN");
 		assertThat(taskCount()).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT changed_run FROM tasks WHERE id = ?", Long.class, taskId))
+			.isEqualTo(wakeUp.getJobInstance().getInstanceId());
+	}
+
+	@Test
+	void aTaskSeenAgainWithANewWhyIsRefreshedAndMarkedChanged() throws Exception {
+		this.portfolio.stalledOnboarding(1, NIGHT);
+		JobExecution first = this.launcher.run("nightlyJob", NIGHT, true);
+		JobExecution rerun = this.launcher.run("nightlyJob", NIGHT, true);
+
+		JobExecution nextNight = this.launcher.run("nightlyJob", NIGHT.plusDays(1), true);
+
+		assertThat(taskCount()).isEqualTo(2);
+		List<Map<String, Object>> seen = this.jdbc.queryForList(
+				"SELECT why, evidence, created_run, last_seen_run, last_seen_on, changed_run FROM tasks ORDER BY id");
+		long nextRun = nextNight.getJobInstance().getInstanceId();
+		assertThat(seen).allSatisfy((task) -> {
+			assertThat((String) task.get("why")).contains("61 days since the start");
+			assertThat((String) task.get("evidence")).contains("\"daysSinceStart\":61");
+			assertThat(((Number) task.get("created_run")).longValue())
+				.isEqualTo(first.getJobInstance().getInstanceId());
+			assertThat(((Number) task.get("last_seen_run")).longValue()).isEqualTo(nextRun);
+			assertThat(task.get("last_seen_on").toString()).isEqualTo(NIGHT.plusDays(1).toString());
+			assertThat(((Number) task.get("changed_run")).longValue()).isEqualTo(nextRun);
+		});
+		assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import com.successpilot.system.ColumnText;
+import com.successpilot.system.MultiRowStatement;
 import com.successpilot.rules.RuleError;
 import com.successpilot.rules.facts.HealthScore;
 
@@ -30,25 +31,26 @@ class JudgementRecords {
 		if (scores.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate(
+		new MultiRowStatement<HealthRow>("""
+				INSERT INTO health_scores (account_id, run_date, outcome_score, experience_score, overall_score, grade,
+				  drag, rules_version, run_id)
+				VALUES""", "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				"""
-						INSERT INTO health_scores (account_id, run_date, outcome_score, experience_score, overall_score, grade,
-						  drag, rules_version, run_id)
-						VALUES (:account, :runDate, :outcome, :experience, :overall, :grade, :drag, :version, :run)
 						ON DUPLICATE KEY UPDATE outcome_score = VALUES(outcome_score), experience_score = VALUES(experience_score),
 						  overall_score = VALUES(overall_score), grade = VALUES(grade), drag = VALUES(drag),
 						  rules_version = VALUES(rules_version), run_id = VALUES(run_id)
 						""",
-				scores.stream()
-					.map((row) -> new MapSqlParameterSource("account", row.accountKey()).addValue("runDate", runDate)
-						.addValue("outcome", row.score().getOutcome())
-						.addValue("experience", row.score().getExperience())
-						.addValue("overall", row.score().getOverall())
-						.addValue("grade", row.score().getGrade())
-						.addValue("drag", row.score().getDrag())
-						.addValue("version", rulesVersion)
-						.addValue("run", run))
-					.toArray(SqlParameterSource[]::new));
+				1000, (row) -> 100 + ((row.score().getDrag() != null) ? row.score().getDrag().length() : 0),
+				(values, row) -> values.add(row.accountKey())
+					.add(runDate)
+					.add(row.score().getOutcome())
+					.add(row.score().getExperience())
+					.add(row.score().getOverall())
+					.add(row.score().getGrade())
+					.add(row.score().getDrag())
+					.add(rulesVersion)
+					.add(run))
+			.write(this.jdbc.getJdbcOperations(), scores);
 	}
 
 	void addFirings(Map<String, Integer> firings, long run, String rulesVersion) {

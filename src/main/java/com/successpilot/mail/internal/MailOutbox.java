@@ -10,10 +10,10 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import com.successpilot.system.ColumnText;
+import com.successpilot.system.MultiRowStatement;
 
 /**
  * The {@code mail_outbox} table. Every change of state is a conditional update on the
@@ -31,8 +31,9 @@ public class MailOutbox {
 	private static final String QUEUE = """
 			INSERT IGNORE INTO mail_outbox (mail_key, kind, csm_id, task_id, run_id, run_date, status, attempts,
 			  next_attempt_at, created_at, updated_at)
-			VALUES (:key, :kind, :csm, :task, :run, :runDate, 'QUEUED', 0, :now, :now, :now)
-			""";
+			VALUES""";
+
+	private static final String QUEUED_MAIL = "(?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -54,17 +55,19 @@ public class MailOutbox {
 		if (mails.isEmpty()) {
 			return;
 		}
-		Timestamp now = now();
-		SqlParameterSource[] rows = mails.stream()
-			.sorted(Comparator.comparing(QueuedMail::key))
-			.map((mail) -> new MapSqlParameterSource("key", mail.key()).addValue("kind", mail.kind())
-				.addValue("csm", mail.csm())
-				.addValue("task", mail.task())
-				.addValue("run", run)
-				.addValue("runDate", runDate)
-				.addValue("now", now))
-			.toArray(SqlParameterSource[]::new);
-		this.jdbc.batchUpdate(QUEUE, rows);
+		LocalDateTime now = LocalDateTime.now().withNano(0);
+		List<QueuedMail> inKeyOrder = mails.stream().sorted(Comparator.comparing(QueuedMail::key)).toList();
+		new MultiRowStatement<QueuedMail>(QUEUE, QUEUED_MAIL, "", 2000, (mail) -> mail.key().length(),
+				(values, mail) -> values.add(mail.key())
+					.add(mail.kind())
+					.add(mail.csm())
+					.add(mail.task())
+					.add(run)
+					.add(runDate)
+					.add(now)
+					.add(now)
+					.add(now))
+			.write(this.jdbc.getJdbcOperations(), inKeyOrder);
 	}
 
 	List<Map<String, Object>> queued() {
