@@ -47,6 +47,8 @@ public class MetricsSteps {
 
 	private final int partitions = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+	private static final int RANGES_PER_THREAD = 4;
+
 	private final SimpleAsyncTaskExecutor partitionExecutor = new SimpleAsyncTaskExecutor("metrics-");
 
 	MetricsSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -83,7 +85,9 @@ public class MetricsSteps {
 		return new StepBuilder("accountMetricsStep", this.jobRepository)
 			.partitioner("accountMetricsPartitionStep", this::accountRanges)
 			.step(partition)
-			.gridSize(this.partitions)
+			// more ranges than threads: usage is not spread evenly over account ids, so a
+			// thread that finishes a light range early takes the next one
+			.gridSize(this.partitions * RANGES_PER_THREAD)
 			.taskExecutor(this.partitionExecutor)
 			.build();
 	}
