@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,6 +60,7 @@ public class ApiTokens {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO api_tokens (user_id, token_hash, name, created_at)
 				VALUES (:user, :hash, :name, :now)
@@ -66,12 +69,8 @@ public class ApiTokens {
 			.param("hash", hash(token))
 			.param("name", name.strip())
 			.param("now", Timestamp.valueOf(LocalDateTime.now()))
-			.update();
-		long id = this.jdbc.sql("SELECT id FROM api_tokens WHERE token_hash = :hash")
-			.param("hash", hash(token))
-			.query(Long.class)
-			.single();
-		return new IssuedToken(id, name.strip(), token);
+			.update(key, "id");
+		return new IssuedToken(key.getKeyAs(Number.class).longValue(), name.strip(), token);
 	}
 
 	public List<TokenInfo> list(long userId) {
@@ -104,7 +103,8 @@ public class ApiTokens {
 	}
 
 	/**
-	 * The enabled user a live token belongs to, noting when it was last used.
+	 * The enabled user a live token belongs to, noting when it was last used (to the
+	 * minute: a script calling many times a second does not write a row each time).
 	 */
 	@Transactional
 	public Optional<SignedInUser> authenticate(String token) {
@@ -117,8 +117,13 @@ public class ApiTokens {
 				FROM api_tokens t JOIN users u ON u.id = t.user_id
 				WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.enabled = TRUE
 				""").param("hash", hash).query(UserAccounts::signedIn).optional();
-		user.ifPresent((found) -> this.jdbc.sql("UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :hash")
-			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+		LocalDateTime now = LocalDateTime.now();
+		user.ifPresent((found) -> this.jdbc.sql("""
+				UPDATE api_tokens SET last_used_at = :now
+				WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < :aMinuteAgo)
+				""")
+			.param("now", Timestamp.valueOf(now))
+			.param("aMinuteAgo", Timestamp.valueOf(now.minusMinutes(1)))
 			.param("hash", hash)
 			.update());
 		return user;

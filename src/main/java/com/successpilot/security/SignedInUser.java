@@ -74,10 +74,6 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		return !ownsOnly() || (this.csmId != null && this.csmId.equals(ownerCsmId));
 	}
 
-	public boolean hasAtLeast(Role required) {
-		return this.role.ordinal() >= required.ordinal();
-	}
-
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		return List.of(new SimpleGrantedAuthority(this.role.authority()));

@@ -135,12 +135,6 @@ public class UserAccounts {
 		return this.jdbc.sql(SELECT + " ORDER BY u.username").query(UserAccounts::account).list();
 	}
 
-	public boolean anyAdministrator() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN' AND enabled = TRUE")
-			.query(Long.class)
-			.single() > 0;
-	}
-
 	/**
 	 * The user signing in, with the password hash to check against.
 	 */
