@@ -52,21 +52,24 @@ final class BulkLoadFeed {
 	}
 
 	private static String stagingTable(String feed) {
-		return "bulk_" + feed.replace('-', '_');
+		return "bulk_load_" + feed.replace('-', '_');
 	}
 
 	/**
-	 * A temporary staging table with a line number, so the rows can be inserted in file
-	 * order and in ranges of lines. Its collation is the portfolio tables' own, so the
-	 * natural keys join on their unique indexes.
+	 * The staging table, with a line number so the rows can be inserted in file order and
+	 * in ranges of lines. Its collation is the portfolio tables' own, so the natural keys
+	 * join on their unique indexes. A table of its own rather than a TEMPORARY one:
+	 * InnoDB gives a dropped table's space back at once, while MariaDB's temporary
+	 * tablespace keeps its high-water mark (~8 GB for the usage of 1,000,000 accounts)
+	 * until the server restarts.
 	 */
 	String createStagingSql() {
 		String columns = this.stagingColumns.entrySet()
 			.stream()
 			.map((column) -> column.getKey() + " VARCHAR(" + column.getValue() + ") NOT NULL")
 			.collect(Collectors.joining(", "));
-		return "CREATE TEMPORARY TABLE " + stagingTable() + " (line BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
-				+ columns + ") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
+		return "CREATE TABLE " + stagingTable() + " (line BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, " + columns
+				+ ") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
 	}
 
 	/**
@@ -81,7 +84,7 @@ final class BulkLoadFeed {
 	}
 
 	String dropStagingSql() {
-		return "DROP TEMPORARY TABLE IF EXISTS " + stagingTable();
+		return "DROP TABLE IF EXISTS " + stagingTable();
 	}
 
 	List<Insert> inserts() {

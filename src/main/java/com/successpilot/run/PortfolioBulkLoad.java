@@ -25,12 +25,12 @@ import com.successpilot.portfolio.PortfolioSummary;
 /**
  * {@code benchmark --load=bulk}: puts a generated portfolio into the database set-based
  * instead of through the import job, which at 1,000,000 accounts (84 M usage rows) would
- * take hours. Each feed file is loaded with {@code LOAD DATA LOCAL INFILE} into a
- * temporary staging table, then moved into its tables by {@code INSERT … SELECT}
- * statements that resolve the natural keys and convert the values (see
- * {@link BulkLoadFeeds}), in ranges of lines so no transaction grows with the portfolio.
- * Nothing passes through the JVM row by row. MySQL and MariaDB only; the import ledger is
- * not written, as nothing was imported.
+ * take hours. Each feed file is loaded with {@code LOAD DATA LOCAL INFILE} into a staging
+ * table (dropped once its rows are moved), then moved into its tables by
+ * {@code INSERT … SELECT} statements that resolve the natural keys and convert the values
+ * (see {@link BulkLoadFeeds}), in ranges of lines so no transaction grows with the
+ * portfolio. Nothing passes through the JVM row by row. MySQL and MariaDB only; the
+ * import ledger is not written, as nothing was imported.
  */
 @Component
 class PortfolioBulkLoad {
