@@ -69,22 +69,23 @@ class PortfolioBulkLoad {
 	 */
 	void load(PortfolioSummary portfolio, PrintStream out) {
 		long started = System.nanoTime();
-		List<LoadedFeed> loaded = this.jdbc.execute((ConnectionCallback<List<LoadedFeed>>) (connection) -> {
-			List<LoadedFeed> feeds = new ArrayList<>();
-			for (BulkLoadFeed feed : BulkLoadFeeds.all()) {
-				feeds.add(load(connection, feed, fileOf(portfolio, feed)));
-			}
-			return feeds;
-		});
+		List<BulkLoadReport.LoadedFeed> loaded = this.jdbc
+			.execute((ConnectionCallback<List<BulkLoadReport.LoadedFeed>>) (connection) -> {
+				List<BulkLoadReport.LoadedFeed> feeds = new ArrayList<>();
+				for (BulkLoadFeed feed : BulkLoadFeeds.all()) {
+					feeds.add(load(connection, feed, fileOf(portfolio, feed)));
+				}
+				return feeds;
+			});
 		double seconds = (System.nanoTime() - started) / 1e9;
-		print(loaded, seconds, out);
+		BulkLoadReport.print(loaded, seconds, out);
 		for (Path file : portfolio.files()) {
 			delete(file);
 		}
 		out.printf("Deleted the %d generated files from the inbox (%s)%n", portfolio.files().size(), portfolio.inbox());
 	}
 
-	private LoadedFeed load(Connection connection, BulkLoadFeed feed, Path file) throws SQLException {
+	private BulkLoadReport.LoadedFeed load(Connection connection, BulkLoadFeed feed, Path file) throws SQLException {
 		checkHeader(feed, file);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(feed.dropStagingSql());
@@ -99,10 +100,10 @@ class PortfolioBulkLoad {
 				failOnWarnings(statement, feed, file);
 				double loadSeconds = (System.nanoTime() - started) / 1e9;
 				long lastLine = lastLine(statement, feed);
-				List<WrittenTable> tables = new ArrayList<>();
+				List<BulkLoadReport.WrittenTable> tables = new ArrayList<>();
 				for (BulkLoadFeed.Insert insert : feed.inserts()) {
-					WrittenTable written = insert(connection, insert, lastLine);
-					WrittenTable previous = tables.isEmpty() ? null : tables.get(tables.size() - 1);
+					BulkLoadReport.WrittenTable written = insert(connection, insert, lastLine);
+					BulkLoadReport.WrittenTable previous = tables.isEmpty() ? null : tables.get(tables.size() - 1);
 					if (previous != null && previous.table().equals(written.table())) {
 						tables.set(tables.size() - 1, previous.and(written));
 					}
@@ -110,7 +111,7 @@ class PortfolioBulkLoad {
 						tables.add(written);
 					}
 				}
-				return new LoadedFeed(feed.name(), fileRows, loadSeconds, tables);
+				return new BulkLoadReport.LoadedFeed(feed.name(), fileRows, loadSeconds, tables);
 			}
 			finally {
 				statement.execute(feed.dropStagingSql());
@@ -118,7 +119,8 @@ class PortfolioBulkLoad {
 		}
 	}
 
-	private WrittenTable insert(Connection connection, BulkLoadFeed.Insert insert, long lastLine) throws SQLException {
+	private BulkLoadReport.WrittenTable insert(Connection connection, BulkLoadFeed.Insert insert, long lastLine)
+			throws SQLException {
 		long started = System.nanoTime();
 		long rows = 0;
 		try (PreparedStatement statement = connection.prepareStatement(insert.sql())) {
@@ -128,7 +130,7 @@ class PortfolioBulkLoad {
 				rows += statement.executeLargeUpdate();
 			}
 		}
-		return new WrittenTable(insert.table(), rows, (System.nanoTime() - started) / 1e9);
+		return new BulkLoadReport.WrittenTable(insert.table(), rows, (System.nanoTime() - started) / 1e9);
 	}
 
 	/**
@@ -222,43 +224,6 @@ class PortfolioBulkLoad {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not delete " + file, ex);
 		}
-	}
-
-	private static void print(List<LoadedFeed> feeds, double seconds, PrintStream out) {
-		out.printf("%nBulk load (LOAD DATA LOCAL INFILE into staging, then INSERT ... SELECT per table)%n");
-		out.println(
-				"  feed                  file rows   load s   table                        rows  insert s      rows/s");
-		long total = 0;
-		for (LoadedFeed feed : feeds) {
-			String feedColumns = String.format("  %-18s %,12d %8.1f", feed.name(), feed.fileRows(), feed.loadSeconds());
-			for (WrittenTable table : feed.tables()) {
-				out.printf("%s   %-20s %,12d %9.1f %,11.0f%n", feedColumns, table.table(), table.rows(),
-						table.seconds(), (table.seconds() > 0) ? table.rows() / table.seconds() : 0);
-				feedColumns = " ".repeat(feedColumns.length());
-				total += table.rows();
-			}
-			long skipped = feed.fileRows() - feed.tables().get(0).rows();
-			if (skipped > 0) {
-				out.printf(
-						"  (%,d %s rows name an unknown account, CSM or goal: not loaded, as the import rejects them)%n",
-						skipped, feed.name());
-			}
-		}
-		out.printf("Bulk-loaded %,d rows into %d tables in %.1f s (%,.0f rows/s)%n", total,
-				feeds.stream().mapToInt((feed) -> feed.tables().size()).sum(), seconds, total / seconds);
-	}
-
-	private record LoadedFeed(String name, long fileRows, double loadSeconds, List<WrittenTable> tables) {
-
-	}
-
-	private record WrittenTable(String table, long rows, double seconds) {
-
-		/** The same table written by a further statement (one per usage metric). */
-		WrittenTable and(WrittenTable more) {
-			return new WrittenTable(this.table, this.rows + more.rows, this.seconds + more.seconds);
-		}
-
 	}
 
 }
