@@ -46,8 +46,9 @@ public final class TestDatabase {
 		}
 		execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
 		created.add(name);
+		// allowLoadLocalInfile: the benchmark's bulk load (BulkLoadTests)
 		return SERVER + name + "?characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
-				+ "&rewriteBatchedStatements=true";
+				+ "&rewriteBatchedStatements=true&allowLoadLocalInfile=true";
 	}
 
 	public static String user() {
