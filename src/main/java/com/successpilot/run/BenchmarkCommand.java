@@ -125,6 +125,7 @@ class BenchmarkCommand implements Command {
 			this.jdbc.update("DELETE FROM mail_outbox WHERE run_id = ?", run);
 			this.jdbc.update("DELETE FROM tasks WHERE created_run = ?", run);
 			this.jdbc.update("DELETE FROM health_scores WHERE run_id = ?", run);
+			awaitPurge(out);
 			Job floorJob = new JobBuilder("benchmarkFloorJob", this.jobRepository)
 				.start(this.judgementSteps.floorStep("accountJudgementFloorStep"))
 				.build();
@@ -198,7 +199,7 @@ class BenchmarkCommand implements Command {
 	}
 
 	/**
-	 * Waits until InnoDB has purged the rows deleted above (MySQL/MariaDB), up to two
+	 * Waits until InnoDB has purged the rows deleted above (MySQL/MariaDB), up to ten
 	 * minutes: a real night does not start with hundreds of thousands of deleted rows
 	 * being purged in the background, competing with the run for the same two cores.
 	 */
@@ -207,7 +208,7 @@ class BenchmarkCommand implements Command {
 			return;
 		}
 		long started = System.nanoTime();
-		long deadline = started + 120_000_000_000L;
+		long deadline = started + 600_000_000_000L;
 		while (historyLength() > 1000 && System.nanoTime() < deadline) {
 			Thread.sleep(500);
 		}
