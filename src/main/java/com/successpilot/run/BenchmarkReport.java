@@ -20,6 +20,9 @@ final class BenchmarkReport {
 	/** Issue 3's target for metrics + rules + task writing of 100,000 accounts. */
 	static final double TARGET_SECONDS = 60;
 
+	/** The number of accounts the time target is set for. */
+	static final long TARGET_ACCOUNTS = 100_000;
+
 	/** Issue 3's heap limit. */
 	static final long TARGET_HEAP_MIB = 1024;
 
@@ -56,18 +59,33 @@ final class BenchmarkReport {
 	}
 
 	/**
-	 * The target's figure: metrics + judgement seconds against 60 s, peak heap against 1
-	 * GiB.
+	 * The target's figure: metrics + judgement seconds against 60 s for 100,000 accounts
+	 * (other sizes are compared by rate), peak heap against 1 GiB.
 	 */
 	void printTarget(JobExecution execution, PrintStream out) {
 		double metrics = stepSeconds(execution, "accountMetricsStep");
 		double judgement = stepSeconds(execution, "accountJudgementStep");
 		double total = metrics + judgement;
+		long accounts = execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().equals("accountJudgementStep"))
+			.mapToLong(StepExecution::getReadCount)
+			.sum();
 		long heap = peakHeapMib();
-		out.printf(
-				"%nTarget: metrics + rules + task writing %.1f s (accountMetricsStep %.1f s + "
-						+ "accountJudgementStep %.1f s) against <= %.0f s: %s%n",
-				total, metrics, judgement, TARGET_SECONDS, (total <= TARGET_SECONDS) ? "MET" : "NOT MET");
+		String steps = String.format("(accountMetricsStep %.1f s + accountJudgementStep %.1f s)", metrics, judgement);
+		if (accounts == TARGET_ACCOUNTS) {
+			out.printf("%nTarget: metrics + rules + task writing %.1f s %s against <= %.0f s: %s%n", total, steps,
+					TARGET_SECONDS, (total <= TARGET_SECONDS) ? "MET" : "NOT MET");
+		}
+		else {
+			double rate = (total > 0) ? accounts / total : 0;
+			double targetRate = TARGET_ACCOUNTS / TARGET_SECONDS;
+			out.printf(
+					"%nTarget: metrics + rules + task writing %.1f s %s for %,d accounts: %,.0f accounts/s; "
+							+ "the <= %.0f s target is set for %,d accounts (%,.0f accounts/s): %s%n",
+					total, steps, accounts, rate, TARGET_SECONDS, TARGET_ACCOUNTS, targetRate,
+					(rate >= targetRate) ? "rate met" : "rate not met");
+		}
 		out.printf("        peak heap %,d MiB against <= %,d MiB: %s%n", heap, TARGET_HEAP_MIB,
 				(heap <= TARGET_HEAP_MIB) ? "MET" : "NOT MET");
 	}
