@@ -20,10 +20,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts attempts before a mail that keeps failing temporarily is FAILED
  * @param sendingLease how long a mail may stay SENDING before it is presumed interrupted
  * (UNKNOWN); keep it above the SMTP timeouts
+ * @param mailsPerConnection mails sent over one SMTP connection before it is closed and a
+ * new one opened (servers limit messages per connection)
  */
 @ConfigurationProperties("successpilot.mail")
 public record MailProperties(String webBaseUrl, String from, Path templatesDir, Path emlDir, Duration retryBackoff,
-		Duration maxRetryBackoff, int maxAttempts, Duration sendingLease) {
+		Duration maxRetryBackoff, int maxAttempts, Duration sendingLease, int mailsPerConnection) {
 
 	public MailProperties {
 		webBaseUrl = stripTrailingSlash((webBaseUrl != null) ? webBaseUrl : "http://localhost:8080");
@@ -34,6 +36,7 @@ public record MailProperties(String webBaseUrl, String from, Path templatesDir, 
 		maxRetryBackoff = (maxRetryBackoff != null) ? maxRetryBackoff : Duration.ofHours(6);
 		maxAttempts = (maxAttempts > 0) ? maxAttempts : 10;
 		sendingLease = (sendingLease != null) ? sendingLease : Duration.ofMinutes(10);
+		mailsPerConnection = (mailsPerConnection > 0) ? mailsPerConnection : 100;
 	}
 
 	private static String stripTrailingSlash(String url) {

@@ -28,7 +28,22 @@ final class EmlFolderTransport implements MailTransport {
 	}
 
 	@Override
-	public String send(Map<String, Object> row) throws Exception {
+	public Connection open() {
+		return new Connection() {
+
+			@Override
+			public String send(Map<String, Object> row) throws Exception {
+				return write(row);
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+	}
+
+	private String write(Map<String, Object> row) throws Exception {
 		String recipient = ((String) row.get("recipient")).replaceAll("[^A-Za-z0-9@._+-]", "_");
 		Path directory = Files.createDirectories(this.folder.resolve(recipient));
 		Path file = directory.resolve(

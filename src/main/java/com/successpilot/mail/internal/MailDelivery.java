@@ -25,7 +25,9 @@ import com.successpilot.mail.MailProperties;
  * SENDING with a fresh token) in a transaction committed before sending, and recorded
  * SENT, retried later or FAILED in another one after. A delivery interrupted between the
  * two leaves the mail SENDING; once its lease has expired it becomes UNKNOWN and is never
- * sent again on its own. Safe to run twice at once: only one claim of a mail succeeds.
+ * sent again on its own. Safe to run twice at once: only one claim of a mail succeeds. A
+ * delivery's mails share one connection to the server, still claimed, sent and recorded
+ * one by one.
  */
 @Component
 public class MailDelivery {
@@ -47,7 +49,8 @@ public class MailDelivery {
 		this.outbox = outbox;
 		this.properties = properties;
 		JavaMailSender sender = mailSender.getIfAvailable();
-		this.transport = (sender != null) ? new SmtpTransport(sender, properties.from())
+		this.transport = (sender != null)
+				? new SmtpTransport(sender, properties.from(), properties.mailsPerConnection())
 				: new EmlFolderTransport(properties.emlDir(), properties.from());
 		// each claim and each outcome commits on its own, whatever transaction the caller
 		// (a step) is in
@@ -67,15 +70,17 @@ public class MailDelivery {
 			.execute((status) -> this.outbox.expireLeases(LocalDateTime.now().minus(this.properties.sendingLease())));
 		int[] counts = new int[4];
 		Set<Long> tried = new HashSet<>();
-		while (true) {
-			List<Long> due = this.transaction.execute((status) -> this.outbox.due(LocalDateTime.now(), BATCH))
-				.stream()
-				.filter(tried::add)
-				.toList();
-			if (due.isEmpty()) {
-				break;
+		try (MailTransport.Connection connection = this.transport.open()) {
+			while (true) {
+				List<Long> due = this.transaction.execute((status) -> this.outbox.due(LocalDateTime.now(), BATCH))
+					.stream()
+					.filter(tried::add)
+					.toList();
+				if (due.isEmpty()) {
+					break;
+				}
+				due.forEach((id) -> counts[deliver(id, connection)]++);
 			}
-			due.forEach((id) -> counts[deliver(id)]++);
 		}
 		return new Outcome(counts[0], counts[1], counts[2], interrupted);
 	}
@@ -90,7 +95,7 @@ public class MailDelivery {
 	/**
 	 * @return 0 sent, 1 to retry later, 2 failed, 3 taken by another delivery
 	 */
-	private int deliver(long id) {
+	private int deliver(long id, MailTransport.Connection connection) {
 		String token = UUID.randomUUID().toString();
 		Map<String, Object> row = this.transaction
 			.execute((status) -> this.outbox.claim(id, token, LocalDateTime.now()) ? this.outbox.claimed(id) : null);
@@ -99,7 +104,7 @@ public class MailDelivery {
 		}
 		String deliveredTo;
 		try {
-			deliveredTo = this.transport.send(row);
+			deliveredTo = connection.send(row);
 		}
 		catch (Exception ex) {
 			return failed(id, token, ((Number) row.get("attempts")).intValue(), ex);

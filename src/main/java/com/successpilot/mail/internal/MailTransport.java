@@ -8,15 +8,33 @@ import java.util.Map;
 interface MailTransport {
 
 	/**
-	 * Sends one outbox row.
-	 * @return where it went, for the outbox and the run report
-	 * @throws Exception on failure; {@link SendFailures} tells temporary from permanent
+	 * Opens a connection for one delivery: its mails go one after another over it (one
+	 * SMTP connection for all of them, re-opened after a failure). Not for use by two
+	 * threads at once.
 	 */
-	String send(Map<String, Object> row) throws Exception;
+	Connection open();
 
 	/**
 	 * Where mails go, in words, e.g. {@code SMTP mail.example.com:587}.
 	 */
 	String description();
+
+	/**
+	 * Sends outbox rows one at a time; closing it releases the server connection.
+	 */
+	interface Connection extends AutoCloseable {
+
+		/**
+		 * Sends one outbox row.
+		 * @return where it went, for the outbox and the run report
+		 * @throws Exception on failure; {@link SendFailures} tells temporary from
+		 * permanent
+		 */
+		String send(Map<String, Object> row) throws Exception;
+
+		@Override
+		void close();
+
+	}
 
 }
