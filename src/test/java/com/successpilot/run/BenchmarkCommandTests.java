@@ -1,8 +1,5 @@
 package com.successpilot.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,14 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestInbox;
 import com.successpilot.ingest.ImportDefinition;
-import com.successpilot.system.CommandArguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,14 +93,7 @@ class BenchmarkCommandTests {
 	}
 
 	private String benchmark(String... options) throws Exception {
-		List<String> arguments = new ArrayList<>(List.of("benchmark"));
-		arguments.addAll(List.of(options));
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		int exitCode = this.benchmark.run(
-				new CommandArguments(new DefaultApplicationArguments(arguments.toArray(String[]::new))),
-				new PrintStream(bytes, true, StandardCharsets.UTF_8));
-		assertThat(exitCode).isZero();
-		return bytes.toString(StandardCharsets.UTF_8);
+		return BenchmarkRuns.run(this.benchmark, options);
 	}
 
 }

@@ -1,9 +1,6 @@
 package com.successpilot.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +25,6 @@ import com.successpilot.TestData;
 import com.successpilot.TestDatabase;
 import com.successpilot.TestInbox;
 import com.successpilot.ingest.ImportDefinition;
-import com.successpilot.system.CommandArguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -121,14 +116,7 @@ class BulkLoadTests {
 	}
 
 	private String benchmark(String... options) throws Exception {
-		List<String> arguments = new ArrayList<>(List.of("benchmark"));
-		arguments.addAll(List.of(options));
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		int exitCode = this.benchmark.run(
-				new CommandArguments(new DefaultApplicationArguments(arguments.toArray(String[]::new))),
-				new PrintStream(bytes, true, StandardCharsets.UTF_8));
-		assertThat(exitCode).isZero();
-		return bytes.toString(StandardCharsets.UTF_8);
+		return BenchmarkRuns.run(this.benchmark, options);
 	}
 
 	private boolean isMySqlOrMariaDb() {
