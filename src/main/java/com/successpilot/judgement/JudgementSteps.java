@@ -25,10 +25,9 @@ public class JudgementSteps {
 	JudgementSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks,
 			org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc, JudgementProperties properties,
-			java.util.List<com.successpilot.task.TaskChangeListener> taskListeners,
 			java.util.List<JudgementListener> judgementListeners) {
 		this.factory = new JudgementStepFactory(jobRepository, transactionManager, metricsSteps, liveRuleSet, tasks,
-				jdbc, properties.evaluationThreads(), taskListeners, judgementListeners);
+				jdbc, properties.evaluationThreads(), judgementListeners);
 	}
 
 	/**

@@ -71,6 +71,13 @@ public final class RuleSet {
 		return this.compiled.files();
 	}
 
+	/**
+	 * How tasks are ranked and how much reaches each CSM ({@code attention.yml}).
+	 */
+	public AttentionPolicy attention() {
+		return this.compiled.attention();
+	}
+
 	public PlaybookLibrary playbooks() {
 		return this.compiled.playbooks();
 	}

@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.successpilot.attention.AttentionSteps;
 import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.judgement.JudgementSteps;
@@ -27,12 +28,14 @@ class NightlyJobConfiguration {
 
 	// steps 1..n: one import step per feed, in the order the job definition lists them
 	// then: accountMetricsStep (facts per account) and accountJudgementStep (rules →
-	// tasks, health), mailComposeStep and mailDeliveryStep (digests and urgent mails to
+	// tasks, health), attentionStep (what reaches each CSM within their budget),
+	// mailComposeStep and mailDeliveryStep (digests and urgent mails to
 	// CSMs)
 
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, FeedImportSteps feedImportSteps, ImportDefinition importDefinition,
-			MetricsSteps metricsSteps, JudgementSteps judgementSteps, MailSteps mailSteps, AccountTotals totals) {
+			MetricsSteps metricsSteps, JudgementSteps judgementSteps, MailSteps mailSteps,
+			AttentionSteps attentionSteps, AccountTotals totals) {
 		List<Step> steps = feedImportSteps.steps(importDefinition);
 		SimpleJobBuilder job = new JobBuilder("nightlyJob", jobRepository).listener(new RunLoggingListener())
 			.start(steps.get(0));
@@ -40,6 +43,7 @@ class NightlyJobConfiguration {
 		job.next(RunProgress.counting(metricsSteps.accountMetricsStep(), totals.allAccounts()));
 		job.next(RunProgress.counting(judgementSteps.accountJudgementStep("accountJudgementStep", -1),
 				totals.accountsToJudge(-1)));
+		job.next(attentionSteps.attentionStep());
 		job.next(mailSteps.mailComposeStep());
 		job.next(mailSteps.mailDeliveryStep());
 		return job.build();

@@ -8,6 +8,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.successpilot.attention.AttentionSteps;
 import com.successpilot.ingest.BatchJobsProperties;
 import com.successpilot.judgement.JudgementSteps;
 import com.successpilot.mail.MailSteps;
@@ -31,16 +32,18 @@ class RenewalJobConfiguration {
 	// set-based statement per partition, cheap next to judging)
 	// step 2: renewalJudgementStep, the rules for the accounts renewing within the window
 	// only; tasks of other accounts are neither raised nor auto-closed
-	// step 3, 4: mailComposeStep and mailDeliveryStep, as in the nightly run
+	// step 3: attentionStep, the CSMs' budgets, as in the nightly run
+	// step 4, 5: mailComposeStep and mailDeliveryStep, as in the nightly run
 
 	@Bean
 	Job renewalJob(JobRepository jobRepository, BatchJobsProperties batchJobs, MetricsSteps metricsSteps,
-			JudgementSteps judgementSteps, MailSteps mailSteps, AccountTotals totals) {
+			JudgementSteps judgementSteps, MailSteps mailSteps, AttentionSteps attentionSteps, AccountTotals totals) {
 		int windowDays = renewalWindowDays(Path.of(batchJobs.dir()).resolve(RENEWAL_JOB_FILE));
 		return new JobBuilder("renewalJob", jobRepository).listener(new RunLoggingListener())
 			.start(RunProgress.counting(metricsSteps.accountMetricsStep(), totals.allAccounts()))
 			.next(RunProgress.counting(judgementSteps.accountJudgementStep("renewalJudgementStep", windowDays),
 					totals.accountsToJudge(windowDays)))
+			.next(attentionSteps.attentionStep())
 			.next(mailSteps.mailComposeStep())
 			.next(mailSteps.mailDeliveryStep())
 			.build();

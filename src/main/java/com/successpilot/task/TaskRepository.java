@@ -6,10 +6,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -30,41 +30,55 @@ import com.successpilot.system.MultiRowStatement;
 public class TaskRepository {
 
 	private static final String RAISE = """
-			INSERT INTO tasks (dedup_key, active_key, account_id, owner_csm_id, playbook, task_type, priority, title,
-			  description, due_date, status, urgent, auto_close, rule_name, why, evidence, rules_version,
-			  created_run, created_on, created_at, last_seen_run, last_seen_on, changed_run, updated_at)
+			INSERT INTO tasks (dedup_key, active_key, occurrence, account_id, owner_csm_id, playbook, task_type, priority,
+			  title, description, due_date, status, urgent, auto_close, rule_name, why, evidence, rules_version,
+			  rank_score, rank_parts, created_run, created_on, created_at, last_seen_run, last_seen_on, changed_run,
+			  updated_at)
 			VALUES""";
 
-	private static final String RAISED_TASK = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String RAISED_TASK = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-	private static final String REFRESH_TWIN = """
-			ON DUPLICATE KEY UPDATE
-			  changed_run = CASE WHEN why <> VALUES(why)
-			    OR (status = 'SNOOZED' AND snoozed_until <= VALUES(last_seen_on)) THEN VALUES(changed_run) ELSE changed_run END,
-			  status = CASE WHEN status = 'SNOOZED' AND snoozed_until <= VALUES(last_seen_on) THEN 'OPEN' ELSE status END,
-			  rule_name = VALUES(rule_name), why = VALUES(why), evidence = VALUES(evidence),
-			  rules_version = VALUES(rules_version), owner_csm_id = VALUES(owner_csm_id),
-			  last_seen_run = VALUES(last_seen_run), last_seen_on = VALUES(last_seen_on), updated_at = VALUES(updated_at)
+	// a chunk raising a task that appeared since its twins were read (a re-run racing a
+	// person's action) only marks it seen
+	private static final String SEEN_TWIN = """
+			ON DUPLICATE KEY UPDATE last_seen_run = VALUES(last_seen_run), last_seen_on = VALUES(last_seen_on),
+			  updated_at = VALUES(updated_at)
+			""";
+
+	private static final String REFRESH = """
+			UPDATE tasks SET dedup_key = ?, occurrence = ?, rule_name = ?, why = ?, evidence = ?, rules_version = ?,
+			  owner_csm_id = ?, priority = ?, due_date = ?, rank_score = ?, rank_parts = ?,
+			  status = CASE WHEN status = 'SNOOZED' AND snoozed_until <= ? THEN 'OPEN' ELSE status END,
+			  changed_run = ?, change_note = ?, mailed_evidence = ?, last_seen_run = ?, last_seen_on = ?, updated_at = ?
+			WHERE id = ? AND status IN ('OPEN', 'SNOOZED', 'QUEUED')
 			""";
 
 	/** Tasks per statement: a chunk's tasks in one or two statements. */
 	private static final int TASKS_PER_STATEMENT = 1000;
 
 	private static final String OPEN_TWINS = """
-			SELECT id, active_key, rule_name, why, evidence, rules_version, owner_csm_id, status, snoozed_until
-			FROM tasks WHERE account_id IN (:accounts) AND status IN ('OPEN', 'SNOOZED')
+			SELECT id, active_key, occurrence, rule_name, why, evidence, mailed_evidence, rules_version, owner_csm_id,
+			  status, snoozed_until, priority, due_date, rank_score, rank_parts, delivered_run, changed_run, change_note
+			FROM tasks WHERE account_id IN (:accounts) AND status IN ('OPEN', 'SNOOZED', 'QUEUED')
+			""";
+
+	private static final String DECIDED = """
+			SELECT dedup_key FROM tasks WHERE account_id IN (:accounts) AND status IN ('DONE', 'DISMISSED')
 			""";
 
 	private static final String MARK_SEEN = """
 			UPDATE tasks SET last_seen_run = :run, last_seen_on = :runDate, updated_at = :now
-			WHERE id IN (:ids) AND (status = 'OPEN' OR (status = 'SNOOZED' AND (snoozed_until IS NULL OR snoozed_until > :runDate)))
+			WHERE id IN (:ids)
+			  AND (status IN ('OPEN', 'QUEUED') OR (status = 'SNOOZED' AND (snoozed_until IS NULL OR snoozed_until > :runDate)))
 			""";
 
+	// tasks held back whose rule no longer fires are closed whatever their playbook says:
+	// what never reached the CSM must not reach them once it no longer holds
 	private static final String AUTO_CLOSE = """
 			UPDATE tasks SET status = 'AUTO_CLOSED', active_key = NULL, closed_at = :now, closed_by = 'rules',
 			  close_reason = :reason, updated_at = :now, changed_run = :run
-			WHERE account_id IN (:accounts) AND auto_close = TRUE AND status IN ('OPEN', 'SNOOZED')
-			  AND last_seen_run <> :run
+			WHERE account_id IN (:accounts) AND last_seen_run <> :run
+			  AND ((auto_close = TRUE AND status IN ('OPEN', 'SNOOZED')) OR status = 'QUEUED')
 			""";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -74,84 +88,137 @@ public class TaskRepository {
 	}
 
 	/**
-	 * Creates the tasks that have no open or snoozed twin and refreshes those that do.
-	 * Most of a night's tasks are twins the run merely sees again: those get only their
-	 * last seen run and date, not their long texts, sent again.
+	 * Records what the rules raised for a chunk of accounts:
+	 * <ul>
+	 * <li>a task with no open, snoozed or held-back twin (same active key) is created
+	 * held back ({@code QUEUED}): the attention step decides whether it reaches its CSM
+	 * tonight — unless a CSM already marked it done or dismissed for the same occurrence
+	 * (same dedup key), which is a decision the rules respect;</li>
+	 * <li>a twin is refreshed: why, evidence, score, owner, occurrence. It counts as
+	 * changed for its CSM ({@code changed_run}) only when the change is material (see
+	 * {@link MaterialChange}) and the CSM already has it;</li>
+	 * <li>a twin with nothing new is only marked seen (most of a night's tasks).</li>
+	 * </ul>
 	 * @param run the run (job instance) raising them
+	 * @param marginPct how much further a fact must cross its threshold to be material
+	 * @return how many tasks were created
 	 */
-	public void raise(List<RaisedTask> tasks, long run, LocalDate runDate, String rulesVersion) {
-		if (tasks.isEmpty()) {
-			return;
+	public int raise(List<RaisedTask> raised, long run, LocalDate runDate, String rulesVersion, double marginPct) {
+		if (raised.isEmpty()) {
+			return 0;
 		}
+		List<RaisedTask> tasks = raised.stream().map(TaskRepository::fitted).toList();
 		LocalDateTime now = LocalDateTime.now();
-		Map<String, OpenTwin> twins = openTwins(tasks);
-		List<RaisedTask> upserts = new ArrayList<>();
+		Map<String, MaterialChange.StoredTask> twins = openTwins(tasks);
+		Set<String> decided = null;
+		List<RaisedTask> created = new ArrayList<>();
+		List<Object[]> refreshed = new ArrayList<>();
 		Set<Long> seenAgain = new LinkedHashSet<>();
 		for (RaisedTask task : tasks) {
-			OpenTwin twin = twins.get(task.dedupKey());
-			if (twin != null && twin.unchangedBy(task, rulesVersion, runDate)) {
+			MaterialChange.StoredTask twin = twins.get(task.activeKey());
+			if (twin == null) {
+				decided = (decided != null) ? decided : decided(tasks);
+				if (!decided.contains(task.dedupKey())) {
+					created.add(task);
+				}
+				continue;
+			}
+			// a due date moves only earlier: counted from the day the task was raised
+			LocalDate dueDate = task.dueDate().isBefore(twin.dueDate()) ? task.dueDate() : twin.dueDate();
+			boolean wakesUp = twin.wakesUpOn(runDate);
+			if (!wakesUp && twin.sameAs(task, rulesVersion, dueDate)) {
 				seenAgain.add(twin.id());
+				continue;
 			}
-			else {
-				upserts.add(task);
-			}
+			refreshed.add(refresh(twin, task, dueDate, wakesUp, run, runDate, rulesVersion, marginPct, now));
 		}
-		if (!seenAgain.isEmpty() && markSeen(seenAgain, run, runDate, now) < seenAgain.size()) {
-			// a CSM closed or snoozed one of them since they were read: upsert them all
-			upserts = tasks;
+		if (!seenAgain.isEmpty()) {
+			markSeen(seenAgain, run, runDate, now);
 		}
-		if (!upserts.isEmpty()) {
-			upsert(upserts, run, runDate, rulesVersion, now);
+		if (!refreshed.isEmpty()) {
+			this.jdbc.getJdbcOperations().batchUpdate(REFRESH, refreshed);
 		}
+		if (!created.isEmpty()) {
+			create(created, run, runDate, rulesVersion, now);
+		}
+		return created.size();
+	}
+
+	private static Object[] refresh(MaterialChange.StoredTask twin, RaisedTask task, LocalDate dueDate, boolean wakesUp,
+			long run, LocalDate runDate, String rulesVersion, double marginPct, LocalDateTime now) {
+		String material = twin.delivered() ? MaterialChange.between(twin, task, dueDate, wakesUp, marginPct) : "";
+		boolean changed = !material.isEmpty();
+		return new Object[] { task.dedupKey(), task.occurrence().isEmpty() ? null : task.occurrence(), task.rule(),
+				task.why(), task.evidence(), rulesVersion, task.ownerKey(), task.priority(), dueDate, task.rankScore(),
+				task.rankParts(), runDate, changed ? run : twin.changedRun(), changed ? material : twin.changeNote(),
+				changed ? task.evidence() : twin.mailedEvidence(), run, runDate, now, twin.id() };
 	}
 
 	/**
-	 * The open or snoozed tasks of the raised tasks' accounts, by active key.
+	 * The open, snoozed or held-back tasks of the raised tasks' accounts, by active key.
 	 */
-	private Map<String, OpenTwin> openTwins(List<RaisedTask> tasks) {
-		Set<Long> accounts = new LinkedHashSet<>();
-		tasks.forEach((task) -> accounts.add(task.accountKey()));
-		Map<String, OpenTwin> twins = new HashMap<>();
-		this.jdbc.query(OPEN_TWINS, new MapSqlParameterSource("accounts", accounts), (rs) -> {
-			java.sql.Date snoozedUntil = rs.getDate("snoozed_until");
-			twins.put(rs.getString("active_key"),
-					new OpenTwin(rs.getLong("id"), rs.getString("rule_name"), rs.getString("why"),
-							rs.getString("evidence"), rs.getString("rules_version"),
-							rs.getObject("owner_csm_id", Long.class), rs.getString("status"),
-							(snoozedUntil != null) ? snoozedUntil.toLocalDate() : null));
+	private Map<String, MaterialChange.StoredTask> openTwins(List<RaisedTask> tasks) {
+		Map<String, MaterialChange.StoredTask> twins = new HashMap<>();
+		this.jdbc.query(OPEN_TWINS, new MapSqlParameterSource("accounts", accountsOf(tasks)), (rs) -> {
+			twins.put(rs.getString("active_key"), new MaterialChange.StoredTask(rs.getLong("id"),
+					rs.getString("active_key"), rs.getString("occurrence"), rs.getString("rule_name"),
+					rs.getString("why"), rs.getString("evidence"), rs.getString("mailed_evidence"),
+					rs.getString("rules_version"), rs.getObject("owner_csm_id", Long.class), rs.getString("status"),
+					date(rs.getDate("snoozed_until")), rs.getString("priority"), date(rs.getDate("due_date")),
+					rs.getObject("rank_score", Double.class), rs.getString("rank_parts"),
+					rs.getObject("delivered_run", Long.class), rs.getLong("changed_run"), rs.getString("change_note")));
 		});
 		return twins;
 	}
 
 	/**
-	 * @return how many of the tasks were still open or snoozed (and not due to wake up)
+	 * The dedup keys of the tasks that people marked done or dismissed, of the raised
+	 * tasks' accounts.
 	 */
-	private int markSeen(Collection<Long> taskIds, long run, LocalDate runDate, LocalDateTime now) {
-		return this.jdbc.update(MARK_SEEN,
+	private Set<String> decided(List<RaisedTask> tasks) {
+		return new HashSet<>(this.jdbc.queryForList(DECIDED, new MapSqlParameterSource("accounts", accountsOf(tasks)),
+				String.class));
+	}
+
+	private static Set<Long> accountsOf(List<RaisedTask> tasks) {
+		Set<Long> accounts = new LinkedHashSet<>();
+		tasks.forEach((task) -> accounts.add(task.accountKey()));
+		return accounts;
+	}
+
+	private static LocalDate date(java.sql.Date date) {
+		return (date != null) ? date.toLocalDate() : null;
+	}
+
+	private void markSeen(Collection<Long> taskIds, long run, LocalDate runDate, LocalDateTime now) {
+		this.jdbc.update(MARK_SEEN,
 				new MapSqlParameterSource("ids", taskIds).addValue("run", run)
 					.addValue("runDate", runDate)
 					.addValue("now", now));
 	}
 
-	private void upsert(List<RaisedTask> tasks, long run, LocalDate runDate, String rulesVersion, LocalDateTime now) {
-		new MultiRowStatement<RaisedTask>(RAISE, RAISED_TASK, REFRESH_TWIN, TASKS_PER_STATEMENT,
+	private void create(List<RaisedTask> tasks, long run, LocalDate runDate, String rulesVersion, LocalDateTime now) {
+		new MultiRowStatement<RaisedTask>(RAISE, RAISED_TASK, SEEN_TWIN, TASKS_PER_STATEMENT,
 				TaskRepository::textLength,
 				(values, task) -> values.add(task.dedupKey())
-					.add(task.dedupKey())
+					.add(task.activeKey())
+					.add(task.occurrence().isEmpty() ? null : task.occurrence())
 					.add(task.accountKey())
 					.add(task.ownerKey())
 					.add(task.playbook())
 					.add(task.type())
 					.add(task.priority())
-					.add(ColumnText.fit(task.title(), 500))
-					.add(ColumnText.fit(task.description(), 4000))
+					.add(task.title())
+					.add(task.description())
 					.add(task.dueDate())
 					.add(task.urgent())
 					.add(task.autoClose())
-					.add(ruleOf(task))
-					.add(whyOf(task))
-					.add(evidenceOf(task))
+					.add(task.rule())
+					.add(task.why())
+					.add(task.evidence())
 					.add(rulesVersion)
+					.add(task.rankScore())
+					.add(task.rankParts())
 					.add(run)
 					.add(runDate)
 					.add(now)
@@ -164,28 +231,28 @@ public class TaskRepository {
 
 	private static int textLength(RaisedTask task) {
 		return 2 * task.dedupKey().length() + length(task.title()) + length(task.description()) + length(task.why())
-				+ length(task.evidence()) + length(task.rule()) + 100;
+				+ length(task.evidence()) + length(task.rule()) + length(task.rankParts()) + 120;
 	}
 
 	private static int length(String text) {
 		return (text != null) ? text.length() : 0;
 	}
 
-	private static String ruleOf(RaisedTask task) {
-		return ColumnText.fit(task.rule(), 300);
-	}
-
-	private static String whyOf(RaisedTask task) {
-		return ColumnText.fit(task.why(), 4000);
-	}
-
-	private static String evidenceOf(RaisedTask task) {
-		return ColumnText.fit(task.evidence(), 4000);
+	/**
+	 * The task with its texts cut to their columns, so what is compared is what is
+	 * stored.
+	 */
+	private static RaisedTask fitted(RaisedTask task) {
+		return new RaisedTask(ColumnText.fit(task.activeKey(), 250), ColumnText.fit(task.occurrence(), 45),
+				task.accountKey(), task.ownerKey(), task.playbook(), task.type(), task.priority(),
+				ColumnText.fit(task.title(), 500), ColumnText.fit(task.description(), 4000), task.dueDate(),
+				task.urgent(), task.autoClose(), ColumnText.fit(task.rule(), 300), ColumnText.fit(task.why(), 4000),
+				ColumnText.fit(task.evidence(), 4000), task.rankScore(), task.rankParts());
 	}
 
 	/**
-	 * Closes the open or snoozed tasks of auto-closing playbooks that this run judged
-	 * again without raising: their condition has cleared.
+	 * Closes the open or snoozed tasks of auto-closing playbooks, and every held-back
+	 * task, that this run judged again without raising: their condition has cleared.
 	 * @return how many were closed
 	 */
 	public int autoCloseCleared(Collection<Long> accountKeys, long run, LocalDate runDate) {
@@ -241,7 +308,7 @@ public class TaskRepository {
 		int changed = this.jdbc.update("""
 				UPDATE tasks SET status = :status, active_key = NULL, closed_at = :now, closed_by = :who,
 				  close_reason = :reason, updated_at = :now
-				WHERE id = :id AND status IN ('OPEN', 'SNOOZED')
+				WHERE id = :id AND status IN ('OPEN', 'SNOOZED', 'QUEUED')
 				""",
 				new MapSqlParameterSource("id", taskId).addValue("status", status.name())
 					.addValue("who", who)
@@ -284,26 +351,6 @@ public class TaskRepository {
 
 	private record ActionRecord(long taskId, String action, String actor, Timestamp at, String note,
 			LocalDate snoozedUntil) {
-
-	}
-
-	/**
-	 * An open or snoozed task as stored, with what the raising upsert would overwrite.
-	 */
-	private record OpenTwin(long id, String rule, String why, String evidence, String rulesVersion, Long owner,
-			String status, LocalDate snoozedUntil) {
-
-		/**
-		 * Whether raising the task again would change nothing but when it was last seen:
-		 * the same texts, rules version and owner, and not a snooze that ends.
-		 */
-		boolean unchangedBy(RaisedTask task, String version, LocalDate runDate) {
-			boolean wakesUp = "SNOOZED".equals(this.status) && this.snoozedUntil != null
-					&& !this.snoozedUntil.isAfter(runDate);
-			return !wakesUp && Objects.equals(this.why, whyOf(task)) && Objects.equals(this.rule, ruleOf(task))
-					&& Objects.equals(this.evidence, evidenceOf(task)) && Objects.equals(this.rulesVersion, version)
-					&& Objects.equals(this.owner, task.ownerKey());
-		}
 
 	}
 

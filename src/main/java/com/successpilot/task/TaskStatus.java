@@ -5,7 +5,13 @@ package com.successpilot.task;
  */
 public enum TaskStatus {
 
-	/** Waiting for the CSM. */
+	/**
+	 * Raised, but held back: over its CSM's budget of new tasks. Released by score on a
+	 * later day as capacity frees; closed without ever being sent if its condition clears
+	 * first.
+	 */
+	QUEUED,
+	/** Delivered to the CSM and waiting for them. */
 	OPEN,
 	/** Put aside until a date; it counts as open again from that date. */
 	SNOOZED,

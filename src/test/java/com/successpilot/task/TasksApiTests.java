@@ -154,7 +154,7 @@ class TasksApiTests {
 	@Test
 	void badParametersAreRefusedNamingTheParameterAndTheAllowedValues() throws Exception {
 		expectBadRequest(get("/api/tasks?status=LATE"),
-				"Parameter 'status' has the unknown value 'LATE'; allowed: OPEN, SNOOZED, DONE, DISMISSED, AUTO_CLOSED");
+				"Parameter 'status' has the unknown value 'LATE'; allowed: QUEUED, OPEN, SNOOZED, DONE, DISMISSED, AUTO_CLOSED");
 		expectBadRequest(get("/api/tasks?status=OPEN,later"), "'status'");
 		expectBadRequest(get("/api/tasks?type=urgent"),
 				"allowed: RISK, OPPORTUNITY, LIFECYCLE, RENEWAL, EXPANSION, ADVOCACY");

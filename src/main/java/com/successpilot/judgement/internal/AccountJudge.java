@@ -6,6 +6,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.successpilot.metrics.AccountCase;
 import com.successpilot.rules.AccountJudgement;
+import com.successpilot.rules.AttentionPolicy;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.rules.RuleSet;
 
@@ -35,6 +36,11 @@ final class AccountJudge implements ItemProcessor<AccountCase, JudgedAccount>, S
 	@Override
 	public String rulesVersion() {
 		return this.ruleSet.version();
+	}
+
+	@Override
+	public AttentionPolicy attention() {
+		return this.ruleSet.attention();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package com.successpilot.judgement.internal;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,24 @@ class JudgementRecords {
 					.add(rulesVersion)
 					.add(run))
 			.write(this.jdbc.getJdbcOperations(), scores);
+	}
+
+	/**
+	 * Each account's overall health score on a date, or the latest before it.
+	 */
+	Map<Long, Double> healthOn(List<Long> accounts, LocalDate date) {
+		Map<Long, Double> scores = new HashMap<>();
+		if (accounts.isEmpty()) {
+			return scores;
+		}
+		this.jdbc.query("""
+				SELECT h.account_id, h.overall_score FROM health_scores h
+				WHERE h.account_id IN (:accounts) AND h.run_date = (SELECT MAX(p.run_date) FROM health_scores p
+				  WHERE p.account_id = h.account_id AND p.run_date <= :date)
+				""", new MapSqlParameterSource("accounts", accounts).addValue("date", date), (rs) -> {
+			scores.put(rs.getLong("account_id"), rs.getDouble("overall_score"));
+		});
+		return scores;
 	}
 
 	void addFirings(Map<String, Integer> firings, long run, String rulesVersion) {

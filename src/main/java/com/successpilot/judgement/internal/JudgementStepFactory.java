@@ -22,7 +22,6 @@ import com.successpilot.metrics.PartitionTransactions;
 import com.successpilot.metrics.internal.AccountCaseReader;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.system.LogContextPropagation;
-import com.successpilot.task.TaskChangeListener;
 import com.successpilot.task.TaskRepository;
 
 /**
@@ -48,8 +47,6 @@ public final class JudgementStepFactory {
 
 	private final int evaluationThreads;
 
-	private final List<TaskChangeListener> taskListeners;
-
 	private final OutcomeReplay replay = new OutcomeReplay();
 
 	private final JudgementStepReport report;
@@ -58,8 +55,7 @@ public final class JudgementStepFactory {
 
 	public JudgementStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks, NamedParameterJdbcTemplate jdbc,
-			int evaluationThreads, List<TaskChangeListener> taskListeners, List<JudgementListener> judgementListeners) {
-		this.taskListeners = taskListeners;
+			int evaluationThreads, List<JudgementListener> judgementListeners) {
 		this.report = new JudgementStepReport(tasks, judgementListeners);
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
@@ -98,7 +94,7 @@ public final class JudgementStepFactory {
 			org.springframework.batch.infrastructure.item.ItemProcessor<AccountCase, JudgedAccount> judge,
 			JudgementWriter.RulesVersionSource rulesVersion) {
 		RunDateReader reader = new RunDateReader(this.metricsSteps, renewalWithinDays);
-		JudgementWriter writer = new JudgementWriter(this.tasks, this.records, this.taskListeners, rulesVersion);
+		JudgementWriter writer = new JudgementWriter(this.tasks, this.records, rulesVersion);
 		Step partition = new StepBuilder(stepName + "Partition", this.jobRepository)
 			.<AccountCase, JudgedAccount>chunk(CHUNK_SIZE)
 			.transactionManager(this.transactionManager)

@@ -24,13 +24,25 @@ public class MailComposer {
 
 	private static final String TASKS = """
 			SELECT t.id, t.title, t.playbook, t.priority, t.due_date, t.why, t.status, t.created_run, t.close_reason,
-			  a.external_id, a.name AS account_name, h.grade, h.overall_score, f.renewal_date
+			  t.delivered_run, t.change_note, t.rank_score, t.rank_parts, a.external_id, a.name AS account_name, h.grade, h.overall_score, f.renewal_date
 			FROM tasks t JOIN accounts a ON a.id = t.account_id
 			LEFT JOIN health_scores h ON h.account_id = t.account_id AND h.run_date = :runDate
 			LEFT JOIN account_facts f ON f.account_id = t.account_id AND f.run_date = :runDate
 			WHERE t.owner_csm_id = :csm AND %s
-			ORDER BY CASE t.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, t.due_date, a.name, t.id
+			ORDER BY t.rank_score DESC, t.due_date, a.name, t.id
 			""";
+
+	/**
+	 * A digest lists what reached the CSM in this run (new tasks, and tasks held back on
+	 * earlier nights), what they already had that changed materially, and what of theirs
+	 * the rules closed.
+	 */
+	private static final String DIGEST_TASKS = """
+			((t.delivered_run = :run AND t.status = 'OPEN')
+			  OR (t.changed_run = :run AND t.delivered_run IS NOT NULL AND t.delivered_run <> :run
+			    AND t.status IN ('OPEN', 'AUTO_CLOSED')))""";
+
+	private static final String URGENT_TASK = "t.id = :task AND t.status = 'OPEN'";
 
 	private static final List<String> PRIORITIES = List.of("high", "medium", "low");
 
@@ -63,10 +75,9 @@ public class MailComposer {
 			MapSqlParameterSource parameters = new MapSqlParameterSource("csm", csm).addValue("run", run)
 				.addValue("runDate", runDate)
 				.addValue("task", mail.get("task_id"));
-			boolean digest = MailQueue.DIGEST.equals(mail.get("kind"));
+			boolean digest = !MailQueue.URGENT.equals(mail.get("kind"));
 			List<Map<String, Object>> tasks = this.jdbc
-				.queryForList(TASKS.formatted(digest ? "t.changed_run = :run AND t.status IN ('OPEN', 'AUTO_CLOSED')"
-						: "t.id = :task AND t.status = 'OPEN'"), parameters);
+				.queryForList(TASKS.formatted(digest ? DIGEST_TASKS : URGENT_TASK), parameters);
 			if (tasks.isEmpty()) {
 				this.outbox.skipped(id, digest ? "No task of this run is still open or just closed"
 						: "The task was no longer open when the mail was composed");
@@ -74,7 +85,9 @@ public class MailComposer {
 			}
 			Map<String, Object> model = model((String) mail.get("name"), (String) mail.get("email"), run, runDate,
 					tasks);
-			MailTemplates.Rendered rendered = this.templates.render(digest ? "digest" : "urgent", model);
+			model.put("waitingCount", waiting(csm));
+			MailTemplates.Rendered rendered = this.templates
+				.render(MailQueue.WELCOME.equals(mail.get("kind")) ? "welcome" : digest ? "digest" : "urgent", model);
 			this.outbox.composed(id,
 					new ComposedMail((String) mail.get("email"), (String) mail.get("name"), rendered.subject(),
 							rendered.text(), rendered.html(), tasks.size(),
@@ -125,15 +138,29 @@ public class MailComposer {
 		task.put("why", row.get("why"));
 		task.put("grade", (row.get("grade") != null) ? row.get("grade") : "–");
 		task.put("healthScore", (row.get("overall_score") != null) ? row.get("overall_score") : "–");
-		boolean isNew = ((Number) row.get("created_run")).longValue() == run;
+		Object deliveredRun = row.get("delivered_run");
+		boolean isNew = deliveredRun != null && ((Number) deliveredRun).longValue() == run;
 		task.put("isNew", isNew);
 		task.put("change", isNew ? "new" : "changed");
+		task.put("changeNote", row.get("change_note"));
+		task.put("rankScore", row.get("rank_score"));
+		task.put("rankParts", row.get("rank_parts"));
 		task.put("closeReason", row.get("close_reason"));
 		Date renewal = (Date) row.get("renewal_date");
 		task.put("hasRenewal", renewal != null);
 		task.put("renewalDate", (renewal != null) ? renewal.toString() : "");
 		task.put("daysToRenewal", (renewal != null) ? ChronoUnit.DAYS.between(runDate, renewal.toLocalDate()) : "");
 		return task;
+	}
+
+	/**
+	 * How many of the CSM's tasks are held back, waiting for capacity.
+	 */
+	private int waiting(long csm) {
+		Integer waiting = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM tasks WHERE owner_csm_id = :csm AND status = 'QUEUED'",
+				new MapSqlParameterSource("csm", csm), Integer.class);
+		return (waiting != null) ? waiting : 0;
 	}
 
 	private static List<Map<String, Object>> byPriority(List<Map<String, Object>> open) {

@@ -2,30 +2,28 @@ package com.successpilot.mail.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.successpilot.task.TaskChangeListener;
-
 /**
- * Queues, in the transaction that recorded the tasks, what the run owes each CSM: a
- * digest per CSM with tasks created or changed by the run (open, or just auto-closed),
- * and an urgent mail per task of an urgent playbook the run created. Keys are unique per
- * CSM and run or per task, so a restarted chunk or a re-run never queues a mail twice.
+ * Queues what a run owes each CSM, in the transaction that decided it: a digest (or, on
+ * the first night, a welcome digest) per CSM and run, and an urgent mail per task. Keys
+ * are unique per CSM and run or per task, so a restarted step or a re-run never queues a
+ * mail twice.
  */
 @Component
-class MailQueue implements TaskChangeListener {
+public class MailQueue {
 
-	static final String DIGEST = "DIGEST";
+	public static final String DIGEST = "DIGEST";
 
-	static final String URGENT = "URGENT";
+	public static final String WELCOME = "WELCOME";
+
+	public static final String URGENT = "URGENT";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -36,34 +34,33 @@ class MailQueue implements TaskChangeListener {
 		this.outbox = outbox;
 	}
 
-	@Override
-	public void tasksRecorded(long run, LocalDate runDate, Collection<Long> accountKeys) {
-		if (accountKeys.isEmpty()) {
-			return;
-		}
-		List<Map<String, Object>> changed = this.jdbc.queryForList("""
-				SELECT id, owner_csm_id, urgent, created_run, status FROM tasks
-				WHERE account_id IN (:accounts) AND changed_run = :run AND owner_csm_id IS NOT NULL
-				  AND status IN ('OPEN', 'AUTO_CLOSED')
-				ORDER BY id
-				""", new MapSqlParameterSource("accounts", accountKeys).addValue("run", run));
-		Set<Long> csms = new LinkedHashSet<>();
+	/**
+	 * @param digests the CSMs owed a digest
+	 * @param urgentTasks the tasks owed an urgent mail, by CSM
+	 */
+	public void queue(long run, LocalDate runDate, boolean welcome, List<Long> digests,
+			Map<Long, List<Long>> urgentTasks) {
 		List<MailOutbox.QueuedMail> mails = new ArrayList<>();
-		for (Map<String, Object> task : changed) {
-			long csm = ((Number) task.get("owner_csm_id")).longValue();
-			csms.add(csm);
-			boolean createdNow = ((Number) task.get("created_run")).longValue() == run;
-			if (isTrue(task.get("urgent")) && createdNow && "OPEN".equals(task.get("status"))) {
-				long taskId = ((Number) task.get("id")).longValue();
-				mails.add(new MailOutbox.QueuedMail("urgent:" + taskId, URGENT, csm, taskId));
-			}
-		}
-		csms.forEach((csm) -> mails.add(new MailOutbox.QueuedMail("digest:" + csm + ":" + run, DIGEST, csm, null)));
+		urgentTasks.forEach((csm, tasks) -> tasks
+			.forEach((task) -> mails.add(new MailOutbox.QueuedMail("urgent:" + task, URGENT, csm, task))));
+		digests.forEach((csm) -> mails
+			.add(new MailOutbox.QueuedMail("digest:" + csm + ":" + run, welcome ? WELCOME : DIGEST, csm, null)));
 		this.outbox.queue(mails, run, runDate);
 	}
 
-	private static boolean isTrue(Object value) {
-		return Boolean.TRUE.equals(value) || (value instanceof Number number && number.intValue() != 0);
+	/**
+	 * How many urgent mails each CSM was owed on a business date, by all runs of that
+	 * date.
+	 */
+	public Map<Long, Integer> urgentMailsOn(LocalDate runDate) {
+		Map<Long, Integer> counts = new HashMap<>();
+		this.jdbc.query("""
+				SELECT csm_id, COUNT(*) AS mails FROM mail_outbox WHERE kind = 'URGENT' AND run_date = :runDate
+				GROUP BY csm_id
+				""", new MapSqlParameterSource("runDate", runDate), (rs) -> {
+			counts.put(rs.getLong("csm_id"), rs.getInt("mails"));
+		});
+		return counts;
 	}
 
 }

@@ -23,6 +23,7 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 
 import com.successpilot.playbook.PlaybookLibrary;
+import com.successpilot.rules.AttentionPolicy;
 import com.successpilot.rules.RuleSetProblem;
 import com.successpilot.rules.RuleSetReport;
 
@@ -65,6 +66,7 @@ public final class RuleSetCompiler {
 			problems.add(new RuleSetProblem(".", 0, "no .drl file or decision table found"));
 		}
 		problems.addAll(unknownPlaybooks(files, playbooks));
+		AttentionPolicy attention = AttentionYaml.read(files.dir(), problems);
 
 		KieServices kie = KieServices.Factory.get();
 		KieFileSystem fileSystem = kie.newKieFileSystem();
@@ -99,7 +101,7 @@ public final class RuleSetCompiler {
 			.anyMatch((global) -> global.getName().equals("playbook"));
 		RuleSetReport report = new RuleSetReport(rulesDir, version, ruleCount, files.ruleFiles().size(),
 				files.decisionTables().size(), playbooks.size(), List.of());
-		return new CompiledRuleSet(report, files.listing(), kieBase, playbooks, declaresPlaybookGlobal);
+		return new CompiledRuleSet(report, files.listing(), kieBase, playbooks, declaresPlaybookGlobal, attention);
 	}
 
 	private static KieBase newKieBase(KieServices kie, ReleaseId releaseId) {

@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.successpilot.rules.AttentionPolicy;
+
 import com.successpilot.rules.RuleFile;
 
 /**
@@ -65,7 +67,7 @@ record RuleSetFiles(Path dir, List<Path> ruleFiles, List<Path> decisionTables, L
 	String version() throws IOException {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (Path path : Stream.of(this.ruleFiles, this.decisionTables, this.playbookFiles)
+			for (Path path : Stream.of(this.ruleFiles, this.decisionTables, this.playbookFiles, attentionFile())
 				.flatMap(List::stream)
 				.sorted()
 				.toList()) {
@@ -79,6 +81,15 @@ record RuleSetFiles(Path dir, List<Path> ruleFiles, List<Path> decisionTables, L
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * {@code attention.yml} when the directory has one: ranking and budgets are part of
+	 * the version, like the rules.
+	 */
+	List<Path> attentionFile() {
+		Path file = this.dir.resolve(AttentionPolicy.FILE);
+		return Files.isRegularFile(file) ? List.of(file) : List.of();
 	}
 
 	private static String name(Path path) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.StringNode;
 
@@ -34,7 +35,7 @@ public class TaskQueries {
 			SELECT t.id, t.account_id, a.external_id, a.name AS account_name, a.csm_id, c.name AS csm_name,
 			  c.email AS csm_email, t.playbook, t.task_type, t.priority, t.title, t.description, t.due_date, t.status,
 			  t.snoozed_until, t.urgent, t.rule_name, t.why, t.created_on, t.last_seen_on, t.closed_at, t.closed_by,
-			  t.close_reason
+			  t.close_reason, t.rank_score, t.rank_parts, t.delivered_on
 			""";
 
 	private static final String FROM = """
@@ -43,16 +44,22 @@ public class TaskQueries {
 			LEFT JOIN csms c ON c.id = a.csm_id
 			""";
 
-	/** Soonest due first; among those due the same day, the most pressing. */
+	/**
+	 * Highest score first (rules/attention.yml); tasks raised before ranking existed
+	 * last; then soonest due.
+	 */
 	private static final String LIST_ORDER = """
-			ORDER BY t.due_date, CASE t.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, t.id
+			ORDER BY CASE WHEN t.rank_score IS NULL THEN 1 ELSE 0 END, t.rank_score DESC, t.due_date, t.id
 			""";
 
-	/** Open and snoozed first, by due date; then the most recently closed. */
+	/** Open, snoozed and held back first, by score; then the most recently closed. */
 	private static final String ACCOUNT_ORDER = """
-			ORDER BY CASE WHEN t.status IN ('OPEN', 'SNOOZED') THEN 0 ELSE 1 END,
-			  CASE WHEN t.status IN ('OPEN', 'SNOOZED') THEN t.due_date END, t.closed_at DESC, t.id DESC
+			ORDER BY CASE WHEN t.status IN ('OPEN', 'SNOOZED', 'QUEUED') THEN 0 ELSE 1 END,
+			  CASE WHEN t.status IN ('OPEN', 'SNOOZED', 'QUEUED') THEN t.rank_score END DESC, t.due_date,
+			  t.closed_at DESC, t.id DESC
 			""";
+
+	private static final ObjectMapper PARTS = JsonMapper.builder().build();
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -144,7 +151,36 @@ public class TaskQueries {
 				rs.getString("description"), date(rs, "due_date"), TaskStatus.valueOf(rs.getString("status")),
 				date(rs, "snoozed_until"), rs.getBoolean("urgent"), rs.getString("rule_name"), rs.getString("why"),
 				date(rs, "created_on"), date(rs, "last_seen_on"), dateTime(rs, "closed_at"), rs.getString("closed_by"),
-				rs.getString("close_reason"));
+				rs.getString("close_reason"), rank(rs), date(rs, "delivered_on"));
+	}
+
+	private static TaskView.Rank rank(ResultSet rs) throws SQLException {
+		Double score = rs.getObject("rank_score", Double.class);
+		String parts = rs.getString("rank_parts");
+		if (score == null || parts == null) {
+			return null;
+		}
+		try {
+			JsonNode json = PARTS.readTree(parts);
+			return new TaskView.Rank(score, json.path("severity").asDouble(), json.path("value").asDouble(),
+					json.path("time").asDouble(), json.path("trend").asDouble());
+		}
+		catch (JacksonException ex) {
+			return new TaskView.Rank(score, 0, 0, 0, 0);
+		}
+	}
+
+	/**
+	 * How many tasks of a CSM are held back, waiting for capacity.
+	 */
+	public int waitingFor(Long csm) {
+		if (csm == null) {
+			return 0;
+		}
+		Integer waiting = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM tasks WHERE owner_csm_id = :csm AND status = 'QUEUED'",
+				new MapSqlParameterSource("csm", csm), Integer.class);
+		return (waiting != null) ? waiting : 0;
 	}
 
 	private static LocalDate date(ResultSet rs, String column) throws SQLException {

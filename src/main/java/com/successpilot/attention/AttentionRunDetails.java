@@ -1,0 +1,61 @@
+package com.successpilot.attention;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.successpilot.attention.internal.AttentionLedger;
+import com.successpilot.run.RunDetailSection;
+
+/**
+ * The attention part of a run's detail in the API: per CSM raised, delivered, released,
+ * held back, closed while held, urgent mails and the budgets that applied.
+ */
+@Component
+@Order(15)
+class AttentionRunDetails implements RunDetailSection {
+
+	private final AttentionLedger ledger;
+
+	AttentionRunDetails(AttentionLedger ledger) {
+		this.ledger = ledger;
+	}
+
+	@Override
+	public String name() {
+		return "attention";
+	}
+
+	@Override
+	public Object describe(JobExecution execution) {
+		if (execution.getStepExecutions().stream().noneMatch((step) -> "attentionStep".equals(step.getStepName()))) {
+			return null;
+		}
+		List<AttentionLedger.Row> rows = this.ledger.of(execution.getJobInstance().getInstanceId());
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("firstNight", !rows.isEmpty() && rows.get(0).firstNight());
+		details.put("csms", rows.stream().map(AttentionRunDetails::row).toList());
+		return details;
+	}
+
+	private static Map<String, Object> row(AttentionLedger.Row row) {
+		Map<String, Object> csm = new LinkedHashMap<>();
+		csm.put("csmEmail", row.csmEmail());
+		csm.put("csmName", row.csmName());
+		csm.put("raised", row.raised());
+		csm.put("delivered", row.delivered());
+		csm.put("released", row.released());
+		csm.put("heldBack", row.heldBack());
+		csm.put("closedWhileHeld", row.closedWhileHeld());
+		csm.put("urgentMails", row.urgentMails());
+		csm.put("urgentInDigestOnly", row.urgentHeld());
+		csm.put("newTasksPerDay", row.newTaskBudget());
+		csm.put("urgentMailsPerDay", row.urgentMailBudget());
+		return csm;
+	}
+
+}

@@ -1,0 +1,71 @@
+package com.successpilot.attention;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.successpilot.attention.internal.AttentionBudget;
+import com.successpilot.attention.internal.AttentionLedger;
+import com.successpilot.ingest.FeedImportSteps;
+import com.successpilot.rules.AttentionPolicy;
+import com.successpilot.rules.LiveRuleSet;
+
+/**
+ * Builds {@code attentionStep}, which follows the judgement step: in one transaction it
+ * delivers each CSM's best-ranked new tasks within their budget (the rest stay held
+ * back), picks the urgent tasks that get a mail of their own, and queues the digests.
+ */
+@Component
+public class AttentionSteps {
+
+	private static final Logger log = LoggerFactory.getLogger(AttentionSteps.class);
+
+	private final JobRepository jobRepository;
+
+	private final PlatformTransactionManager transactionManager;
+
+	private final AttentionBudget budget;
+
+	private final LiveRuleSet rules;
+
+	private final AttentionLedger ledger;
+
+	private final AttentionMetrics metrics;
+
+	AttentionSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, AttentionBudget budget,
+			LiveRuleSet rules, AttentionLedger ledger, AttentionMetrics metrics) {
+		this.ledger = ledger;
+		this.metrics = metrics;
+		this.jobRepository = jobRepository;
+		this.transactionManager = transactionManager;
+		this.budget = budget;
+		this.rules = rules;
+	}
+
+	public Step attentionStep() {
+		return new StepBuilder("attentionStep", this.jobRepository).tasklet((contribution, context) -> {
+			var stepExecution = context.getStepContext().getStepExecution();
+			long run = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+			LocalDate runDate = stepExecution.getJobParameters()
+				.getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+			AttentionPolicy policy = this.rules.current().attention();
+			List<String> unknown = this.budget.unknownCsms(policy);
+			if (!unknown.isEmpty()) {
+				log.warn("{} names CSMs the portfolio does not have (their budgets apply to no one): {}",
+						AttentionPolicy.FILE, String.join(", ", unknown));
+			}
+			contribution.incrementWriteCount(this.budget.spend(run, runDate, policy));
+			this.metrics.record(stepExecution.getJobExecution().getJobInstance().getJobName(), this.ledger.of(run));
+			return RepeatStatus.FINISHED;
+		}, this.transactionManager).build();
+	}
+
+}

@@ -1,0 +1,69 @@
+package com.successpilot.attention;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.successpilot.attention.internal.AttentionLedger;
+import com.successpilot.run.RunSummarySection;
+
+/**
+ * The attention part of a run summary: per CSM how many tasks the rules raised, how many
+ * reached the CSM, how many were released from earlier nights, how many wait, and the
+ * urgent mails.
+ */
+@Component
+@Order(15)
+class AttentionSummary implements RunSummarySection {
+
+	private final AttentionLedger ledger;
+
+	AttentionSummary(AttentionLedger ledger) {
+		this.ledger = ledger;
+	}
+
+	@Override
+	public void print(JobExecution execution, PrintStream out) {
+		if (execution.getStepExecutions().stream().noneMatch((step) -> "attentionStep".equals(step.getStepName()))) {
+			return;
+		}
+		List<AttentionLedger.Row> rows = this.ledger.of(execution.getJobInstance().getInstanceId());
+		if (rows.isEmpty()) {
+			out.println("\nAttention: no CSM has new, changed or waiting tasks.");
+			return;
+		}
+		boolean firstNight = rows.get(0).firstNight();
+		out.println("\nAttention per CSM"
+				+ (firstNight ? " (first night: a welcome digest of each CSM's top tasks, no urgent mails)" : "")
+				+ "             budget: new tasks/urgent mails per day");
+		int width = Math.max(3, rows.stream().mapToInt((row) -> row.csmEmail().length()).max().orElse(3));
+		out.printf("  %-" + width + "s %7s %10s %9s %9s %8s %7s %8s%n", "CSM", "raised", "delivered", "released",
+				"held back", "urgent", "budget", "closed*");
+		int raised = 0;
+		int delivered = 0;
+		int released = 0;
+		int held = 0;
+		int urgent = 0;
+		int closed = 0;
+		for (AttentionLedger.Row row : rows) {
+			out.printf("  %-" + width + "s %7d %10d %9d %9d %8s %7s %8d%n", row.csmEmail(), row.raised(),
+					row.delivered(), row.released(), row.heldBack(),
+					row.urgentMails() + ((row.urgentHeld() > 0) ? "+" + row.urgentHeld() : ""),
+					row.newTaskBudget() + "/" + row.urgentMailBudget(), row.closedWhileHeld());
+			raised += row.raised();
+			delivered += row.delivered();
+			released += row.released();
+			held += row.heldBack();
+			urgent += row.urgentMails();
+			closed += row.closedWhileHeld();
+		}
+		out.printf("  %-" + width + "s %7d %10d %9d %9d %8d %7s %8d%n", "all", raised, delivered, released, held,
+				urgent, "", closed);
+		out.println("  urgent: mails sent (+ urgent tasks put in the digest because the day's urgent budget was spent);"
+				+ " closed*: held back, then closed because the condition cleared");
+	}
+
+}

@@ -1,0 +1,112 @@
+package com.successpilot.attention.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Component;
+
+import com.successpilot.mail.CsmMails;
+import com.successpilot.rules.AttentionPolicy;
+import com.successpilot.task.TaskDeliveries;
+import com.successpilot.task.TaskDeliveries.CsmLoad;
+import com.successpilot.task.TaskDeliveries.QueuedTask;
+
+/**
+ * Spends each CSM's attention for one run: delivers the best-ranked tasks held back, up
+ * to the CSM's new tasks per day and open tasks at most; picks, among tonight's new
+ * urgent tasks, those that get a mail of their own, up to the urgent mails per day (none
+ * on a portfolio's first night: everything is new then, nothing is news); and queues a
+ * digest for every CSM with something delivered, changed or closed — a welcome digest on
+ * the first night. Records per CSM what it did in the attention ledger.
+ */
+@Component
+public class AttentionBudget {
+
+	private final TaskDeliveries deliveries;
+
+	private final CsmMails mails;
+
+	private final AttentionLedger ledger;
+
+	AttentionBudget(TaskDeliveries deliveries, CsmMails mails, AttentionLedger ledger) {
+		this.deliveries = deliveries;
+		this.mails = mails;
+		this.ledger = ledger;
+	}
+
+	/**
+	 * @return how many tasks reached their CSMs
+	 */
+	public int spend(long run, LocalDate runDate, AttentionPolicy policy) {
+		boolean firstNight = !this.deliveries.anyRaisedBefore(runDate);
+		int delivered = this.deliveries.deliverUnowned(run, runDate);
+		Map<Long, CsmLoad> loads = this.deliveries.loads(run, runDate);
+		Map<Long, String> emails = this.ledger.csmEmails(loads.keySet());
+		Map<Long, Integer> urgentToday = this.mails.urgentMailsOn(runDate);
+		int most = policy.budget()
+			.perCsm()
+			.values()
+			.stream()
+			.mapToInt(AttentionPolicy.Allowance::newTasksPerDay)
+			.max()
+			.orElse(0);
+		Map<Long, List<QueuedTask>> queue = this.deliveries
+			.queue(Math.max(most, policy.budget().defaults().newTasksPerDay()));
+		List<Long> digests = new ArrayList<>();
+		Map<Long, List<Long>> urgentMails = new LinkedHashMap<>();
+		List<AttentionLedger.Entry> entries = new ArrayList<>();
+		for (Map.Entry<Long, CsmLoad> entry : loads.entrySet()) {
+			long csm = entry.getKey();
+			CsmLoad load = entry.getValue();
+			AttentionPolicy.Allowance allowance = policy.budget().of(emails.get(csm));
+			int capacity = Math.max(0, Math.min(allowance.newTasksPerDay() - load.deliveredToday(),
+					allowance.openTasksMax() - load.openNow()));
+			List<QueuedTask> released = queue.getOrDefault(csm, List.of()).stream().limit(capacity).toList();
+			int deliveredNow = this.deliveries.deliver(released.stream().map(QueuedTask::id).toList(), run, runDate);
+			delivered += deliveredNow;
+			List<Long> urgent = new ArrayList<>();
+			int urgentHeld = 0;
+			int urgentLeft = Math.max(0, allowance.urgentMailsPerDay() - urgentToday.getOrDefault(csm, 0));
+			for (QueuedTask task : released) {
+				// urgency is news: only for what tonight raised, and not on the first
+				// night
+				if (task.urgent() && task.createdRun() == run && !firstNight) {
+					if (urgent.size() < urgentLeft) {
+						urgent.add(task.id());
+					}
+					else {
+						urgentHeld++;
+					}
+				}
+			}
+			if (!urgent.isEmpty()) {
+				urgentMails.put(csm, urgent);
+			}
+			if (deliveredNow > 0 || load.changed() > 0) {
+				digests.add(csm);
+			}
+			int releasedFromEarlier = (int) released.stream().filter((task) -> task.createdRun() != run).count();
+			entries.add(new AttentionLedger.Entry(csm, load.raised(), deliveredNow, releasedFromEarlier,
+					load.queued() - deliveredNow, load.closedWhileHeld(), urgent.size(), urgentHeld,
+					allowance.newTasksPerDay(), allowance.urgentMailsPerDay()));
+		}
+		this.mails.queue(run, runDate, firstNight, digests, urgentMails);
+		this.ledger.record(run, runDate, firstNight, entries);
+		return delivered;
+	}
+
+	/**
+	 * The CSMs in the policy's per-CSM budgets that the portfolio does not know: most
+	 * likely a typo in {@code attention.yml}.
+	 */
+	public List<String> unknownCsms(AttentionPolicy policy) {
+		List<String> unknown = new ArrayList<>(new TreeSet<>(policy.budget().perCsm().keySet()));
+		unknown.removeAll(this.ledger.knownCsmEmails());
+		return unknown;
+	}
+
+}

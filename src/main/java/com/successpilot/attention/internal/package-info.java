@@ -1,0 +1,4 @@
+/**
+ * The attention step and its ledger.
+ */
+package com.successpilot.attention.internal;

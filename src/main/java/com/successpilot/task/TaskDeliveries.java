@@ -1,0 +1,155 @@
+package com.successpilot.task;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which tasks have reached their CSM. The rules raise new tasks held back
+ * ({@code QUEUED}); the attention step delivers them (status {@code OPEN},
+ * {@code delivered_run}, {@code delivered_on}) by score within each CSM's budget.
+ */
+@Repository
+public class TaskDeliveries {
+
+	private static final String LOADS = """
+			SELECT owner_csm_id AS csm,
+			  SUM(CASE WHEN delivered_on = :runDate THEN 1 ELSE 0 END) AS delivered_today,
+			  SUM(CASE WHEN status IN ('OPEN', 'SNOOZED') THEN 1 ELSE 0 END) AS open_now,
+			  SUM(CASE WHEN status = 'QUEUED' THEN 1 ELSE 0 END) AS queued,
+			  SUM(CASE WHEN created_run = :run THEN 1 ELSE 0 END) AS raised,
+			  SUM(CASE WHEN changed_run = :run AND status = 'AUTO_CLOSED' AND delivered_run IS NULL THEN 1 ELSE 0 END)
+			    AS closed_while_held,
+			  SUM(CASE WHEN changed_run = :run AND delivered_run IS NOT NULL AND delivered_run <> :run
+			    AND status IN ('OPEN', 'AUTO_CLOSED') THEN 1 ELSE 0 END) AS changed
+			FROM tasks
+			WHERE owner_csm_id IS NOT NULL
+			  AND (status IN ('OPEN', 'SNOOZED', 'QUEUED') OR delivered_on = :runDate OR changed_run = :run
+			    OR created_run = :run)
+			GROUP BY owner_csm_id
+			""";
+
+	// the best-ranked tasks held back per CSM; a CSM's capacity filters in Java
+	private static final String RANKED_QUEUE = """
+			SELECT id, csm, place, urgent, created_run FROM (
+			  SELECT id, owner_csm_id AS csm, urgent, created_run,
+			    ROW_NUMBER() OVER (PARTITION BY owner_csm_id ORDER BY rank_score DESC, due_date, id) AS place
+			  FROM tasks WHERE status = 'QUEUED' AND owner_csm_id IS NOT NULL) ranked
+			WHERE place <= :most
+			ORDER BY csm, place
+			""";
+
+	private static final String DELIVER = """
+			UPDATE tasks SET status = 'OPEN', delivered_run = :run, delivered_on = :runDate, changed_run = :run,
+			  change_note = NULL, mailed_evidence = evidence, updated_at = :now
+			WHERE id IN (:ids) AND status = 'QUEUED'
+			""";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	TaskDeliveries(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Whether any task was raised before this business date: if none, this is the
+	 * portfolio's first night.
+	 */
+	public boolean anyRaisedBefore(LocalDate runDate) {
+		return !this.jdbc
+			.queryForList("SELECT id FROM tasks WHERE created_on < :runDate LIMIT 1",
+					new MapSqlParameterSource("runDate", runDate), Long.class)
+			.isEmpty();
+	}
+
+	/**
+	 * Per CSM (database id): what they hold, what they got today and what this run did.
+	 */
+	public Map<Long, CsmLoad> loads(long run, LocalDate runDate) {
+		Map<Long, CsmLoad> loads = new LinkedHashMap<>();
+		this.jdbc.query(LOADS, new MapSqlParameterSource("run", run).addValue("runDate", runDate), (rs) -> {
+			loads.put(rs.getLong("csm"), new CsmLoad(rs.getInt("delivered_today"), rs.getInt("open_now"),
+					rs.getInt("queued"), rs.getInt("raised"), rs.getInt("closed_while_held"), rs.getInt("changed")));
+		});
+		return loads;
+	}
+
+	/**
+	 * The tasks held back for each CSM, best score first, at most {@code most} per CSM.
+	 */
+	public Map<Long, List<QueuedTask>> queue(int most) {
+		Map<Long, List<QueuedTask>> queue = new HashMap<>();
+		if (most <= 0) {
+			return queue;
+		}
+		this.jdbc.query(RANKED_QUEUE, new MapSqlParameterSource("most", most), (rs) -> {
+			long csm = rs.getLong("csm");
+			queue.computeIfAbsent(csm, (key) -> new ArrayList<>())
+				.add(new QueuedTask(rs.getLong("id"), rs.getBoolean("urgent"), rs.getLong("created_run")));
+		});
+		return queue;
+	}
+
+	/**
+	 * Delivers held-back tasks to their CSM.
+	 * @return how many were still held back and are now delivered
+	 */
+	public int deliver(Collection<Long> taskIds, long run, LocalDate runDate) {
+		int delivered = 0;
+		List<Long> ids = new ArrayList<>(taskIds);
+		for (int from = 0; from < ids.size(); from += 1000) {
+			delivered += this.jdbc.update(DELIVER,
+					new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+						.addValue("run", run)
+						.addValue("runDate", runDate)
+						.addValue("now", LocalDateTime.now()));
+		}
+		return delivered;
+	}
+
+	/**
+	 * Delivers the held-back tasks of accounts without a CSM: there is no budget to keep.
+	 */
+	public int deliverUnowned(long run, LocalDate runDate) {
+		return this.jdbc.update("""
+				UPDATE tasks SET status = 'OPEN', delivered_run = :run, delivered_on = :runDate, changed_run = :run,
+				  mailed_evidence = evidence, updated_at = :now
+				WHERE status = 'QUEUED' AND owner_csm_id IS NULL
+				""", new MapSqlParameterSource("run", run).addValue("runDate", runDate)
+			.addValue("now", LocalDateTime.now()));
+	}
+
+	/**
+	 * What one CSM holds and what a run did for them.
+	 *
+	 * @param deliveredToday tasks delivered to them on the run's business date, by any
+	 * run
+	 * @param openNow tasks delivered and still open or snoozed
+	 * @param queued tasks held back
+	 * @param raised tasks the run created for them
+	 * @param closedWhileHeld tasks held back that the run closed: their condition cleared
+	 * @param changed tasks they already had that the run changed materially or closed
+	 */
+	public record CsmLoad(int deliveredToday, int openNow, int queued, int raised, int closedWhileHeld, int changed) {
+
+	}
+
+	/**
+	 * A task held back, in its CSM's order.
+	 *
+	 * @param createdRun the run that raised it
+	 */
+	public record QueuedTask(long id, boolean urgent, long createdRun) {
+
+	}
+
+}
