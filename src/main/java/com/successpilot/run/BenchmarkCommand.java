@@ -13,6 +13,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.successpilot.attention.AttentionSteps;
 import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.judgement.JudgementSteps;
 import com.successpilot.mail.MailSteps;
@@ -46,6 +47,8 @@ class BenchmarkCommand implements Command {
 
 	private final MailSteps mailSteps;
 
+	private final AttentionSteps attentionSteps;
+
 	private final JobRepository jobRepository;
 
 	private final JdbcTemplate jdbc;
@@ -53,8 +56,9 @@ class BenchmarkCommand implements Command {
 	private final PortfolioBulkLoad bulkLoad;
 
 	BenchmarkCommand(ImportDefinition importDefinition, RunLauncher launcher, MetricsSteps metricsSteps,
-			JudgementSteps judgementSteps, MailSteps mailSteps, JobRepository jobRepository, JdbcTemplate jdbc,
-			PortfolioBulkLoad bulkLoad) {
+			JudgementSteps judgementSteps, MailSteps mailSteps, AttentionSteps attentionSteps,
+			JobRepository jobRepository, JdbcTemplate jdbc, PortfolioBulkLoad bulkLoad) {
+		this.attentionSteps = attentionSteps;
 		this.importDefinition = importDefinition;
 		this.launcher = launcher;
 		this.metricsSteps = metricsSteps;
@@ -122,6 +126,7 @@ class BenchmarkCommand implements Command {
 		}
 		if (floor) {
 			long run = execution.getJobInstance().getInstanceId();
+			this.jdbc.update("DELETE FROM attention_ledger WHERE run_id = ?", run);
 			this.jdbc.update("DELETE FROM mail_outbox WHERE run_id = ?", run);
 			this.jdbc.update("DELETE FROM tasks WHERE created_run = ?", run);
 			this.jdbc.update("DELETE FROM health_scores WHERE run_id = ?", run);
@@ -174,9 +179,9 @@ class BenchmarkCommand implements Command {
 	}
 
 	/**
-	 * What the nightly job runs after the import: the metrics and judgement steps, and
-	 * the mail steps only when asked (delivering tens of thousands of mails is not part
-	 * of the target and takes long).
+	 * What the nightly job runs after the import: the metrics, judgement and attention
+	 * steps, and the mail steps only when asked (delivering tens of thousands of mails is
+	 * not part of the target and takes long).
 	 */
 	private Job nightlyJob(boolean withMetrics, boolean withMail) {
 		Step judgement = this.judgementSteps.accountJudgementStep("accountJudgementStep", -1);
@@ -185,6 +190,7 @@ class BenchmarkCommand implements Command {
 		if (withMetrics) {
 			job.next(judgement);
 		}
+		job.next(this.attentionSteps.attentionStep());
 		if (withMail) {
 			job.next(this.mailSteps.mailComposeStep()).next(this.mailSteps.mailDeliveryStep());
 		}
@@ -193,6 +199,7 @@ class BenchmarkCommand implements Command {
 
 	/** Starts from a first night: no tasks, health scores or mails yet. */
 	private void forgetJudgements() {
+		this.jdbc.update("DELETE FROM attention_ledger");
 		this.jdbc.update("DELETE FROM mail_outbox");
 		this.jdbc.update("DELETE FROM tasks");
 		this.jdbc.update("DELETE FROM health_scores");

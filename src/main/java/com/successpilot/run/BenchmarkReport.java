@@ -65,14 +65,16 @@ final class BenchmarkReport {
 	void printTarget(JobExecution execution, PrintStream out) {
 		double metrics = stepSeconds(execution, "accountMetricsStep");
 		double judgement = stepSeconds(execution, "accountJudgementStep");
-		double total = metrics + judgement;
+		double attention = stepSeconds(execution, "attentionStep");
+		double total = metrics + judgement + attention;
 		long accounts = execution.getStepExecutions()
 			.stream()
 			.filter((step) -> step.getStepName().equals("accountJudgementStep"))
 			.mapToLong(StepExecution::getReadCount)
 			.sum();
 		long heap = peakHeapMib();
-		String steps = String.format("(accountMetricsStep %.1f s + accountJudgementStep %.1f s)", metrics, judgement);
+		String steps = String.format("(accountMetricsStep %.1f s + accountJudgementStep %.1f s + attentionStep %.1f s)",
+				metrics, judgement, attention);
 		if (accounts == TARGET_ACCOUNTS) {
 			out.printf("%nTarget: metrics + rules + task writing %.1f s %s against <= %.0f s: %s%n", total, steps,
 					TARGET_SECONDS, (total <= TARGET_SECONDS) ? "MET" : "NOT MET");
