@@ -62,8 +62,9 @@ class AttentionSummary implements RunSummarySection {
 		}
 		out.printf("  %-" + width + "s %7d %10d %9d %9d %8d %7s %8d%n", "all", raised, delivered, released, held,
 				urgent, "", closed);
-		out.println("  urgent: mails sent (+ urgent tasks put in the digest because the day's urgent budget was spent);"
-				+ " closed*: held back, then closed because the condition cleared");
+		out.println(
+				"  budget: new tasks / urgent mails per day; urgent: mails queued (+n: urgent tasks in the digest only,"
+						+ " the day's urgent mails were spent); closed*: held back, then closed because the condition cleared");
 	}
 
 }

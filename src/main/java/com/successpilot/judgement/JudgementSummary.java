@@ -31,8 +31,10 @@ class JudgementSummary implements RunSummarySection {
 		long run = execution.getJobInstance().getInstanceId();
 		MapSqlParameterSource parameters = new MapSqlParameterSource("run", run);
 		List<Map<String, Object>> playbooks = this.jdbc.queryForList("""
-				SELECT playbook, SUM(CASE WHEN created_run = :run THEN 1 ELSE 0 END) AS raised, COUNT(*) AS still_open
-				FROM tasks WHERE last_seen_run = :run AND status IN ('OPEN', 'SNOOZED')
+				SELECT playbook, SUM(CASE WHEN created_run = :run THEN 1 ELSE 0 END) AS raised,
+				  SUM(CASE WHEN status IN ('OPEN', 'SNOOZED') THEN 1 ELSE 0 END) AS still_open,
+				  SUM(CASE WHEN status = 'QUEUED' THEN 1 ELSE 0 END) AS held_back
+				FROM tasks WHERE last_seen_run = :run AND status IN ('OPEN', 'SNOOZED', 'QUEUED')
 				GROUP BY playbook ORDER BY playbook
 				""", parameters);
 		List<Map<String, Object>> grades = this.jdbc.queryForList(
@@ -41,10 +43,10 @@ class JudgementSummary implements RunSummarySection {
 		if (playbooks.isEmpty() && grades.isEmpty()) {
 			return;
 		}
-		out.println("\nTasks by playbook                   new   open (incl. new)");
+		out.println("\nTasks by playbook                   new   with the CSM   held back");
 		for (Map<String, Object> row : playbooks) {
-			out.printf("  %-32s %6d %6d%n", row.get("playbook"), ((Number) row.get("raised")).longValue(),
-					((Number) row.get("still_open")).longValue());
+			out.printf("  %-32s %6d %14d %11d%n", row.get("playbook"), ((Number) row.get("raised")).longValue(),
+					((Number) row.get("still_open")).longValue(), ((Number) row.get("held_back")).longValue());
 		}
 		out.print("\nHealth grades: ");
 		out.println(

@@ -38,7 +38,7 @@ class MailSummary implements RunSummarySection {
 		MapSqlParameterSource run = new MapSqlParameterSource("run", execution.getJobInstance().getInstanceId());
 		List<Map<String, Object>> recipients = this.jdbc.queryForList("""
 				SELECT c.email,
-				  SUM(CASE WHEN o.kind = 'DIGEST' THEN 1 ELSE 0 END) AS digests,
+				  SUM(CASE WHEN o.kind IN ('DIGEST', 'WELCOME') THEN 1 ELSE 0 END) AS digests,
 				  SUM(CASE WHEN o.kind = 'URGENT' THEN 1 ELSE 0 END) AS urgent,
 				  SUM(CASE WHEN o.status = 'SENT' THEN 1 ELSE 0 END) AS sent,
 				  SUM(CASE WHEN o.status IN ('PENDING', 'SENDING') THEN 1 ELSE 0 END) AS pending,

@@ -121,7 +121,7 @@ class AttentionTests {
 		assertThat(this.jdbc.queryForList("SELECT kind FROM mail_outbox ORDER BY kind", String.class))
 			.containsExactly("WELCOME", "WELCOME");
 		assertThat(this.jdbc.queryForObject("SELECT SUM(task_count) FROM mail_outbox", Integer.class)).isEqualTo(6);
-		assertThat(summaryOf(run)).contains("Attention per CSM (first night")
+		assertThat(summaryOf(run)).contains("What reached each CSM (rules/attention.yml): the first night")
 			.containsPattern(MISAKI + "\\s+12\\s+4\\s+0\\s+8\\s+0\\s+4/1\\s+0")
 			.containsPattern(KENTA + "\\s+2\\s+2\\s+0\\s+0\\s+0\\s+2/1\\s+0");
 	}

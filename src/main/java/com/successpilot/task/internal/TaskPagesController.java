@@ -48,11 +48,22 @@ class TaskPagesController {
 		return "redirect:/tasks";
 	}
 
+	/**
+	 * The CSM's tasks, highest score first; with {@code ?status=QUEUED} the tasks held
+	 * back for them, waiting for capacity.
+	 */
 	@GetMapping("/tasks")
-	String tasks(@AuthenticationPrincipal SignedInUser user, Model model) {
-		TaskFilter filter = TaskFilter.of(null, null, null, null, null, null, null, user);
+	String tasks(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String status,
+			Model model) {
+		boolean waiting = "QUEUED".equalsIgnoreCase(status);
+		TaskFilter filter = TaskFilter.of(waiting ? "QUEUED" : null, null, null, null, null, null, null, user);
 		model.addAttribute("user", user);
+		model.addAttribute("waiting", waiting);
 		model.addAttribute("tasks", this.queries.list(filter, Paging.of(0, PAGE_SIZE, PAGE_SIZE, PAGE_SIZE)));
+		model.addAttribute("waitingCount",
+				this.queries
+					.list(TaskFilter.of("QUEUED", null, null, null, null, null, null, user), Paging.of(0, 1, 1, 1))
+					.total());
 		return "tasks/list";
 	}
 

@@ -170,19 +170,6 @@ public class TaskQueries {
 		}
 	}
 
-	/**
-	 * How many tasks of a CSM are held back, waiting for capacity.
-	 */
-	public int waitingFor(Long csm) {
-		if (csm == null) {
-			return 0;
-		}
-		Integer waiting = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM tasks WHERE owner_csm_id = :csm AND status = 'QUEUED'",
-				new MapSqlParameterSource("csm", csm), Integer.class);
-		return (waiting != null) ? waiting : 0;
-	}
-
 	private static LocalDate date(ResultSet rs, String column) throws SQLException {
 		java.sql.Date date = rs.getDate(column);
 		return (date != null) ? date.toLocalDate() : null;
