@@ -187,6 +187,10 @@ public class AccountCaseQueries {
 			.latestNpsRole(rs.getString("latest_nps_role"))
 			.previousNps(previousNps)
 			.npsChange((latestNps != null && previousNps != null) ? latestNps - previousNps : null)
+			.latestNpsResponseId(rs.getString("latest_nps_response_id"))
+			.latestNpsAnsweredOn(date(rs, "latest_nps_answered_on"))
+			.latestEscalationTicketId(rs.getString("latest_escalation_ticket_id"))
+			.latestEscalationOpenedOn(date(rs, "latest_escalation_opened_on"))
 			.build();
 	}
 
