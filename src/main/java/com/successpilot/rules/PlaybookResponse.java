@@ -20,14 +20,23 @@ import com.successpilot.playbook.Playbook;
  * @param facts the fact values the judgement rests on, by field name, in the order given
  * @param thresholds the thresholds they were judged against, by name
  * @param periodKey the period part of the deduplication key (empty: once per account)
+ * @param occurrence what made the rule fire, as the rule named it with
+ * {@code .occurrence(...)} (an NPS answer, escalated tickets, a goal period); empty when
+ * the rule named none, so the occurrence is the account and the period; kept trimmed and
+ * cut to 150 characters
  * @param runDate the run date
  * @param values the account's facts and the evidence, for filling task templates
  */
 public record PlaybookResponse(String accountId, Playbook playbook, String rule, String reason,
-		Map<String, Object> facts, Map<String, Double> thresholds, String periodKey, LocalDate runDate,
-		Map<String, Object> values) {
+		Map<String, Object> facts, Map<String, Double> thresholds, String periodKey, String occurrence,
+		LocalDate runDate, Map<String, Object> values) {
+
+	// long enough for a goal id and its period or a ticket id, short enough to fit
+	// a deduplication key
+	private static final int OCCURRENCE_MAX_LENGTH = 150;
 
 	public PlaybookResponse {
+		occurrence = kept(occurrence);
 		facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
 		thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
 		// not copied: the engine passes a read-only view that reads account fields on
@@ -67,6 +76,15 @@ public record PlaybookResponse(String accountId, Playbook playbook, String rule,
 		this.facts.forEach((name, value) -> append(text, name, value));
 		this.thresholds.forEach((name, value) -> append(text, name, value));
 		return text.toString();
+	}
+
+	// trimmed and cut to length; empty for none
+	private static String kept(String occurrence) {
+		if (occurrence == null) {
+			return "";
+		}
+		String text = occurrence.trim();
+		return (text.length() > OCCURRENCE_MAX_LENGTH) ? text.substring(0, OCCURRENCE_MAX_LENGTH).trim() : text;
 	}
 
 	private static void append(StringBuilder text, String name, Object value) {

@@ -243,7 +243,7 @@ public class TaskRepository {
 	 * stored.
 	 */
 	private static RaisedTask fitted(RaisedTask task) {
-		return new RaisedTask(ColumnText.fit(task.activeKey(), 250), ColumnText.fit(task.occurrence(), 45),
+		return new RaisedTask(ColumnText.fit(task.activeKey(), 219), ColumnText.fit(task.occurrence(), 80),
 				task.accountKey(), task.ownerKey(), task.playbook(), task.type(), task.priority(),
 				ColumnText.fit(task.title(), 500), ColumnText.fit(task.description(), 4000), task.dueDate(),
 				task.urgent(), task.autoClose(), ColumnText.fit(task.rule(), 300), ColumnText.fit(task.why(), 4000),

@@ -25,6 +25,8 @@ final class RuleFixtures {
 
 	static final Path THROWING = FIXTURES.resolve("throwing");
 
+	static final Path OCCURRENCE = FIXTURES.resolve("occurrence");
+
 	private RuleFixtures() {
 	}
 

@@ -21,6 +21,20 @@ class ScenarioRunnerTests {
 	}
 
 	@Test
+	void occurrenceExpectationSaysWhichOccurrenceTheRuleNamedInstead() {
+		ScenarioReport report = RuleScenarios.runAll(RuleFixtures.OCCURRENCE);
+
+		assertThat(report.lines()).containsSubsequence(
+				"PASS sentiment/detractor.scenarios.yml: A detractor answer is the occurrence",
+				"FAIL sentiment/detractor.scenarios.yml: Expecting an earlier answer fails",
+				"       expected playbook 'detractor-call' to be raised for occurrence 'NPS-6', but it was raised for ['NPS-7']",
+				"FAIL sentiment/detractor.scenarios.yml: Expecting an occurrence of a playbook not raised fails",
+				"       expected playbook 'detractor-call' to be raised for occurrence 'NPS-1', but it was not raised",
+				"       expected playbook 'nps-survey-reminder' to be raised for occurrence '', but it was not raised",
+				"3 scenarios: 1 passed, 2 failed - FAILED");
+	}
+
+	@Test
 	void invalidRuleSetFailsTheRunWithItsProblems() {
 		ScenarioReport report = RuleScenarios.runAll(RuleFixtures.BROKEN);
 

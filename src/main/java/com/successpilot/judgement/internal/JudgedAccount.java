@@ -28,8 +28,8 @@ record JudgedAccount(AccountCase account, AccountJudgement judgement, List<Raise
 				var draft = drafts.get(i);
 				// a playbook with several tasks keeps one deduplication key per task
 				String key = response.dedupKey() + ((i == 0) ? "" : "#" + (i + 1));
-				tasks.add(new RaisedTask(key, "" /* MERGE: response.occurrence() */, account.accountKey(),
-						account.csmKey(), response.playbookName(), response.playbook().type().name().toLowerCase(),
+				tasks.add(new RaisedTask(key, response.occurrence(), account.accountKey(), account.csmKey(),
+						response.playbookName(), response.playbook().type().name().toLowerCase(),
 						response.playbook().priority().name().toLowerCase(), draft.title(), draft.description(),
 						draft.dueDate(), response.playbook().urgent(), response.playbook().autoClose(), response.rule(),
 						why, evidence, 0, null));

@@ -15,9 +15,9 @@ import com.successpilot.rules.facts.HealthScore;
 
 /**
  * The benchmark's floor: remembers, compactly, what the rules concluded for each account
- * (which playbooks, rules, periods and health score), then replays the same outcomes for
- * the same accounts without evaluating a rule. The difference between the two runs is
- * what the rules cost.
+ * (which playbooks, rules, periods, occurrences and health score), then replays the same
+ * outcomes for the same accounts without evaluating a rule. The difference between the
+ * two runs is what the rules cost.
  */
 public final class OutcomeReplay {
 
@@ -44,7 +44,8 @@ public final class OutcomeReplay {
 		}
 		List<CapturedResponse> responses = judgement.responses()
 			.stream()
-			.map((response) -> new CapturedResponse(response.playbook(), response.rule(), response.periodKey()))
+			.map((response) -> new CapturedResponse(response.playbook(), response.rule(), response.periodKey(),
+					response.occurrence()))
 			.toList();
 		this.byAccount.put(judgement.accountId(),
 				new Captured(responses, judgement.health().orElse(null), judgement.rulesVersion()));
@@ -61,7 +62,7 @@ public final class OutcomeReplay {
 				.stream()
 				.map((response) -> new PlaybookResponse(account.facts().getAccountId(), response.playbook(),
 						response.rule(), "replayed without rule evaluation", Map.of(), Map.of(), response.periodKey(),
-						account.facts().getRunDate(), Map.of()))
+						response.occurrence(), account.facts().getRunDate(), Map.of()))
 				.toList();
 			Map<String, Integer> firings = new java.util.HashMap<>();
 			responses.forEach((response) -> firings.merge(response.rule(), 1, Integer::sum));
@@ -74,7 +75,7 @@ public final class OutcomeReplay {
 
 	}
 
-	private record CapturedResponse(Playbook playbook, String rule, String periodKey) {
+	private record CapturedResponse(Playbook playbook, String rule, String periodKey, String occurrence) {
 
 	}
 

@@ -1,7 +1,6 @@
 package com.successpilot.metrics.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,7 +53,7 @@ public class AccountCaseQueries {
 
 	private static final String GOALS = """
 			SELECT g.account_id, g.external_id, g.name, g.metric, g.unit, g.baseline, g.target, g.due_date,
-			  p.period, p.target AS period_target, p.actual AS period_actual
+			  p.period, p.period_start, p.period_end, p.target AS period_target, p.actual AS period_actual
 			FROM success_goals g
 			LEFT JOIN goal_periods p ON p.goal_id = g.id AND p.period_start <= :runDate
 			WHERE g.account_id IN (:accounts)
@@ -125,9 +124,10 @@ public class AccountCaseQueries {
 	 * The progress of every goal of the given accounts: account id → goals.
 	 */
 	Map<Long, List<GoalProgress>> goals(Collection<Long> accounts, Map<Long, String> externalIds, LocalDate runDate) {
-		Map<String, GoalRows> byGoal = new LinkedHashMap<>();
+		Map<String, GoalPeriods> byGoal = new LinkedHashMap<>();
 		this.jdbc.query(GOALS, new MapSqlParameterSource("accounts", accounts).addValue("runDate", runDate), (rs) -> {
-			GoalRows goal = byGoal.computeIfAbsent(rs.getString("external_id"), (id) -> new GoalRows(rs, externalIds));
+			GoalPeriods goal = byGoal.computeIfAbsent(rs.getString("external_id"),
+					(id) -> new GoalPeriods(rs, externalIds));
 			goal.addPeriod(rs);
 		});
 		Map<Long, List<GoalProgress>> byAccount = new HashMap<>();
@@ -187,6 +187,10 @@ public class AccountCaseQueries {
 			.latestNpsRole(rs.getString("latest_nps_role"))
 			.previousNps(previousNps)
 			.npsChange((latestNps != null && previousNps != null) ? latestNps - previousNps : null)
+			.latestNpsResponseId(rs.getString("latest_nps_response_id"))
+			.latestNpsAnsweredOn(date(rs, "latest_nps_answered_on"))
+			.latestEscalationTicketId(rs.getString("latest_escalation_ticket_id"))
+			.latestEscalationOpenedOn(date(rs, "latest_escalation_opened_on"))
 			.build();
 	}
 
@@ -198,92 +202,13 @@ public class AccountCaseQueries {
 		return Math.round(value * 10.0) / 10.0;
 	}
 
-	private static int daysBetween(LocalDate from, LocalDate to) {
+	static int daysBetween(LocalDate from, LocalDate to) {
 		return (int) ChronoUnit.DAYS.between(from, to);
 	}
 
-	private static LocalDate date(ResultSet rs, String column) throws SQLException {
+	static LocalDate date(ResultSet rs, String column) throws SQLException {
 		Date date = rs.getDate(column);
 		return (date != null) ? date.toLocalDate() : null;
-	}
-
-	/**
-	 * A success goal and its periods up to the run date, to find the latest reported one.
-	 */
-	private static final class GoalRows {
-
-		private final long accountKey;
-
-		private final GoalProgress.Builder builder;
-
-		private final BigDecimal baseline;
-
-		private final BigDecimal target;
-
-		private final LocalDate dueDate;
-
-		private String period;
-
-		private BigDecimal periodTarget;
-
-		private BigDecimal periodActual;
-
-		GoalRows(ResultSet rs, Map<Long, String> externalIds) {
-			try {
-				this.accountKey = rs.getLong("account_id");
-				this.baseline = rs.getBigDecimal("baseline");
-				this.target = rs.getBigDecimal("target");
-				this.dueDate = date(rs, "due_date");
-				this.builder = GoalProgress.builder()
-					.accountId(externalIds.get(this.accountKey))
-					.goalId(rs.getString("external_id"))
-					.goalName(rs.getString("name"))
-					.metric(rs.getString("metric"))
-					.unit(rs.getString("unit"))
-					.baseline(this.baseline)
-					.target(this.target)
-					.dueDate(this.dueDate);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		void addPeriod(ResultSet rs) throws SQLException {
-			String label = rs.getString("period");
-			if (label == null) {
-				return;
-			}
-			BigDecimal actual = rs.getBigDecimal("period_actual");
-			// the latest period with a reported actual wins; a later one without keeps
-			// its label
-			if (actual != null || this.periodActual == null) {
-				this.period = label;
-				this.periodTarget = rs.getBigDecimal("period_target");
-				this.periodActual = actual;
-			}
-		}
-
-		GoalProgress progress(LocalDate runDate) {
-			boolean lowerIsBetter = this.target.compareTo(this.baseline) < 0;
-			Double attainment = null;
-			if (this.periodActual != null && this.periodTarget != null && this.periodTarget.signum() != 0
-					&& this.periodActual.signum() != 0) {
-				BigDecimal ratio = lowerIsBetter ? this.periodTarget.divide(this.periodActual, 6, RoundingMode.HALF_UP)
-						: this.periodActual.divide(this.periodTarget, 6, RoundingMode.HALF_UP);
-				attainment = round(ratio.doubleValue() * 100);
-			}
-			boolean achieved = this.periodActual != null && (lowerIsBetter
-					? this.periodActual.compareTo(this.target) <= 0 : this.periodActual.compareTo(this.target) >= 0);
-			return this.builder.daysToDue(daysBetween(runDate, this.dueDate))
-				.currentPeriod(this.period)
-				.periodTarget(this.periodTarget)
-				.periodActual(this.periodActual)
-				.attainmentPct(attainment)
-				.achieved(achieved)
-				.build();
-		}
-
 	}
 
 	/**

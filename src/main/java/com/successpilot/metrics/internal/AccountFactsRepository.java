@@ -10,7 +10,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Computes {@code account_facts} for a run date in one set-based statement. Windows are
  * whole days before the run date: "last 7 days" is run date − 7 … run date − 1, "the 30
- * before" is run date − 60 … run date − 31. Computing the same date again replaces it.
+ * before" is run date − 60 … run date − 31. The latest NPS answer and the latest
+ * escalated ticket of the escalation window are kept by id, so rules can name them as the
+ * occurrence of a task. Computing the same date again replaces it.
  */
 @Repository
 public class AccountFactsRepository {
@@ -23,7 +25,8 @@ public class AccountFactsRepository {
 			  last_login_date, last_value_milestone_date,
 			  licensed_seats, arr, currency, renewal_date, auto_renew,
 			  open_tickets, escalated_open_tickets, tickets_opened_30d, escalations_30d, avg_csat_90d,
-			  latest_nps, latest_nps_role, previous_nps)
+			  latest_nps, latest_nps_role, previous_nps, latest_nps_response_id, latest_nps_answered_on,
+			  latest_escalation_ticket_id, latest_escalation_opened_on)
 			SELECT :runDate, a.id,
 			  COALESCE(u.au7, 0), COALESCE(u.au30, 0), COALESCE(u.au_prev30, 0), COALESCE(u.au90, 0),
 			  COALESCE(u.lg7, 0), COALESCE(u.lg30, 0), COALESCE(u.lg_prev30, 0), COALESCE(u.lg90, 0), COALESCE(u.ke30, 0),
@@ -32,7 +35,8 @@ public class AccountFactsRepository {
 			  COALESCE(c.seats, 0), c.arr, c.currency, c.renewal_date, COALESCE(c.auto_renew, 0) = 1,
 			  COALESCE(t.open_tickets, 0), COALESCE(t.escalated_open, 0), COALESCE(t.opened30, 0), COALESCE(t.escalated30, 0),
 			  t.csat90,
-			  n.latest, n.latest_role, n.previous
+			  n.latest, n.latest_role, n.previous, n.latest_id, n.latest_on,
+			  e.external_id, e.opened_on
 			FROM accounts a
 			LEFT JOIN (
 			  SELECT du.account_id,
@@ -78,9 +82,11 @@ public class AccountFactsRepository {
 			  SELECT account_id,
 			    MAX(CASE WHEN position = 1 THEN score END) AS latest,
 			    MAX(CASE WHEN position = 1 THEN respondent_role END) AS latest_role,
-			    MAX(CASE WHEN position = 2 THEN score END) AS previous
+			    MAX(CASE WHEN position = 2 THEN score END) AS previous,
+			    MAX(CASE WHEN position = 1 THEN external_id END) AS latest_id,
+			    MAX(CASE WHEN position = 1 THEN responded_on END) AS latest_on
 			  FROM (
-			    SELECT account_id, score, respondent_role,
+			    SELECT account_id, score, respondent_role, external_id, responded_on,
 			      ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY responded_on DESC, id DESC) AS position
 			    FROM nps_responses
 			    WHERE responded_on < :runDate AND account_id BETWEEN :fromAccount AND :toAccount
@@ -88,6 +94,17 @@ public class AccountFactsRepository {
 			  WHERE position <= 2
 			  GROUP BY account_id
 			) n ON n.account_id = a.id
+			LEFT JOIN (
+			  SELECT account_id, external_id, CAST(opened_at AS DATE) AS opened_on
+			  FROM (
+			    SELECT account_id, external_id, opened_at,
+			      ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY opened_at DESC, id DESC) AS position
+			    FROM support_tickets
+			    WHERE escalated = TRUE AND opened_at >= :from30At AND opened_at < :runAt
+			      AND account_id BETWEEN :fromAccount AND :toAccount
+			  ) ranked_escalations
+			  WHERE position = 1
+			) e ON e.account_id = a.id
 			WHERE a.id BETWEEN :fromAccount AND :toAccount
 			""";
 

@@ -86,6 +86,14 @@ public final class AccountFacts {
 
 	private final Integer npsChange;
 
+	private final String latestNpsResponseId;
+
+	private final LocalDate latestNpsAnsweredOn;
+
+	private final String latestEscalationTicketId;
+
+	private final LocalDate latestEscalationOpenedOn;
+
 	private AccountFacts(Builder b) {
 		this.accountId = b.accountId;
 		this.accountName = b.accountName;
@@ -125,6 +133,10 @@ public final class AccountFacts {
 		this.latestNpsRole = b.latestNpsRole;
 		this.previousNps = b.previousNps;
 		this.npsChange = b.npsChange;
+		this.latestNpsResponseId = b.latestNpsResponseId;
+		this.latestNpsAnsweredOn = b.latestNpsAnsweredOn;
+		this.latestEscalationTicketId = b.latestEscalationTicketId;
+		this.latestEscalationOpenedOn = b.latestEscalationOpenedOn;
 	}
 
 	public static Builder builder() {
@@ -283,6 +295,37 @@ public final class AccountFacts {
 		return this.npsChange;
 	}
 
+	/**
+	 * The latest NPS answer's id in the survey tool: a new answer is a new occurrence, so
+	 * a rule can raise a task per answer. {@code null} when no answer yet.
+	 */
+	public String getLatestNpsResponseId() {
+		return this.latestNpsResponseId;
+	}
+
+	/**
+	 * The day the latest NPS answer was given; {@code null} when no answer yet.
+	 */
+	public LocalDate getLatestNpsAnsweredOn() {
+		return this.latestNpsAnsweredOn;
+	}
+
+	/**
+	 * The ticket id of the escalated ticket opened most recently in the same 30 days as
+	 * {@link #getEscalations30d()}: a new escalation is a new occurrence. {@code null}
+	 * when none was escalated in those days.
+	 */
+	public String getLatestEscalationTicketId() {
+		return this.latestEscalationTicketId;
+	}
+
+	/**
+	 * The day that escalated ticket was opened; {@code null} when none.
+	 */
+	public LocalDate getLatestEscalationOpenedOn() {
+		return this.latestEscalationOpenedOn;
+	}
+
 	@Override
 	public String toString() {
 		return "AccountFacts[" + this.accountId + " " + this.accountName + " on " + this.runDate + "]";
@@ -369,6 +412,14 @@ public final class AccountFacts {
 		private Integer previousNps;
 
 		private Integer npsChange;
+
+		private String latestNpsResponseId;
+
+		private LocalDate latestNpsAnsweredOn;
+
+		private String latestEscalationTicketId;
+
+		private LocalDate latestEscalationOpenedOn;
 
 		private Builder() {
 		}
@@ -560,6 +611,26 @@ public final class AccountFacts {
 
 		public Builder npsChange(Integer npsChange) {
 			this.npsChange = npsChange;
+			return this;
+		}
+
+		public Builder latestNpsResponseId(String latestNpsResponseId) {
+			this.latestNpsResponseId = latestNpsResponseId;
+			return this;
+		}
+
+		public Builder latestNpsAnsweredOn(LocalDate latestNpsAnsweredOn) {
+			this.latestNpsAnsweredOn = latestNpsAnsweredOn;
+			return this;
+		}
+
+		public Builder latestEscalationTicketId(String latestEscalationTicketId) {
+			this.latestEscalationTicketId = latestEscalationTicketId;
+			return this;
+		}
+
+		public Builder latestEscalationOpenedOn(LocalDate latestEscalationOpenedOn) {
+			this.latestEscalationOpenedOn = latestEscalationOpenedOn;
 			return this;
 		}
 

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 
 /**
  * Where one success goal agreed with the customer stands in its current period (a month
- * like {@code 2026-10} or a quarter like {@code 2026-Q4}).
+ * like {@code 2026-10} or a quarter like {@code 2026-Q4}). A period still running is
+ * judged on the part of its target due by the run date ({@code proRataTarget}), so a
+ * customer is not called off track on day 3 of a month for missing the whole month's
+ * target; a finished period is judged on its full target.
  */
 public final class GoalProgress {
 
@@ -33,6 +36,10 @@ public final class GoalProgress {
 
 	private final BigDecimal periodActual;
 
+	private final Double elapsedPct;
+
+	private final BigDecimal proRataTarget;
+
 	private final Double attainmentPct;
 
 	private final boolean achieved;
@@ -50,6 +57,8 @@ public final class GoalProgress {
 		this.currentPeriod = b.currentPeriod;
 		this.periodTarget = b.periodTarget;
 		this.periodActual = b.periodActual;
+		this.elapsedPct = b.elapsedPct;
+		this.proRataTarget = b.proRataTarget;
 		this.attainmentPct = b.attainmentPct;
 		this.achieved = b.achieved;
 	}
@@ -106,6 +115,30 @@ public final class GoalProgress {
 		return this.periodActual;
 	}
 
+	/**
+	 * How much of the current period has passed by the run date, the run date counted, in
+	 * %: 10 days of a 30-day month is {@code 33.3}; 100 once the period is over.
+	 * {@code null} without a period.
+	 */
+	public Double getElapsedPct() {
+		return this.elapsedPct;
+	}
+
+	/**
+	 * The target due by the run date: from where the period starts (the previous period's
+	 * target, or the goal's baseline in its first period) towards the period's target, as
+	 * far as the period has elapsed; the full period target once it is over. {@code null}
+	 * without a period.
+	 */
+	public BigDecimal getProRataTarget() {
+		return this.proRataTarget;
+	}
+
+	/**
+	 * The period's actual against {@link #getProRataTarget()}, in % (100 = on pace; for a
+	 * goal whose target is below its baseline, the target ÷ the actual). {@code null}
+	 * without a reported actual.
+	 */
 	public Double getAttainmentPct() {
 		return this.attainmentPct;
 	}
@@ -145,6 +178,10 @@ public final class GoalProgress {
 		private BigDecimal periodTarget;
 
 		private BigDecimal periodActual;
+
+		private Double elapsedPct;
+
+		private BigDecimal proRataTarget;
 
 		private Double attainmentPct;
 
@@ -210,6 +247,16 @@ public final class GoalProgress {
 
 		public Builder periodActual(BigDecimal periodActual) {
 			this.periodActual = periodActual;
+			return this;
+		}
+
+		public Builder elapsedPct(Double elapsedPct) {
+			this.elapsedPct = elapsedPct;
+			return this;
+		}
+
+		public Builder proRataTarget(BigDecimal proRataTarget) {
+			this.proRataTarget = proRataTarget;
 			return this;
 		}
 

@@ -40,6 +40,16 @@ public interface Playbooks {
 		 */
 		Evidence period(String periodKey);
 
+		/**
+		 * What made this rule fire: the NPS answer, the escalated tickets, the goal
+		 * period. A task a CSM marked done or dismissed is not raised again for the same
+		 * occurrence within the playbook's dedup period; a new occurrence raises a new
+		 * task. Without it the occurrence is the account (+ the playbook's period).
+		 * @param occurrence e.g. the NPS response's id; its text is used, trimmed and cut
+		 * to 150 characters; {@code null} or blank names none
+		 */
+		Evidence occurrence(Object occurrence);
+
 	}
 
 }

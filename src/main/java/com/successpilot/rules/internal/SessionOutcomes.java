@@ -131,6 +131,8 @@ final class SessionOutcomes extends DefaultAgendaEventListener implements Playbo
 
 		private String periodKey;
 
+		private String occurrence;
+
 		Raised(String rule, String playbookName, String reason) {
 			this.rule = rule;
 			this.playbookName = playbookName;
@@ -155,6 +157,12 @@ final class SessionOutcomes extends DefaultAgendaEventListener implements Playbo
 			return this;
 		}
 
+		@Override
+		public Evidence occurrence(Object occurrence) {
+			this.occurrence = (occurrence != null) ? occurrence.toString() : null;
+			return this;
+		}
+
 		PlaybookResponse toResponse(AccountFacts account) {
 			Map<String, Object> evidence = new HashMap<>(this.facts);
 			evidence.putAll(this.thresholds);
@@ -163,7 +171,7 @@ final class SessionOutcomes extends DefaultAgendaEventListener implements Playbo
 			String period = (this.periodKey != null) ? this.periodKey
 					: this.playbook.dedup().periodKey(account.getRunDate(), account.getDaysToRenewal());
 			return new PlaybookResponse(account.getAccountId(), this.playbook, this.rule,
-					PlaceholderText.fill(this.reason, values), this.facts, this.thresholds, period,
+					PlaceholderText.fill(this.reason, values), this.facts, this.thresholds, period, this.occurrence,
 					account.getRunDate(), values);
 		}
 

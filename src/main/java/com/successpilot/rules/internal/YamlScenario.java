@@ -1,6 +1,7 @@
 package com.successpilot.rules.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ final class YamlScenario implements Scenario {
 
 	private static final Set<String> KEYS = Set.of("name", "account", "goals", "thresholds", "expect");
 
-	private static final Set<String> EXPECT_KEYS = Set.of("raises", "does-not-raise", "health-grade", "health-drag");
+	private static final Set<String> EXPECT_KEYS = Set.of("raises", "does-not-raise", "occurrence", "health-grade",
+			"health-drag");
 
 	private final String file;
 
@@ -40,6 +42,9 @@ final class YamlScenario implements Scenario {
 
 	private final List<String> doesNotRaise;
 
+	// playbook -> the occurrences its responses must name ("" for none)
+	private final Map<String, List<String>> occurrences;
+
 	private final String healthGrade;
 
 	private final String healthDrag;
@@ -53,6 +58,7 @@ final class YamlScenario implements Scenario {
 		this.thresholds = thresholds;
 		this.raises = names(expect.get("raises"));
 		this.doesNotRaise = names(expect.get("does-not-raise"));
+		this.occurrences = occurrences(expect.get("occurrence"));
 		this.healthGrade = (expect.get("health-grade") != null) ? expect.get("health-grade").toString() : null;
 		this.healthDrag = (expect.get("health-drag") != null) ? expect.get("health-drag").toString() : null;
 	}
@@ -108,8 +114,25 @@ final class YamlScenario implements Scenario {
 						+ response.rule() + "\" raised it: " + response.reason());
 			}
 		}
+		checkOccurrences(judgement.responses(), differences);
 		checkHealth(judgement.health().orElse(null), differences);
 		return new ScenarioResult(this.file, this.name, differences);
+	}
+
+	private void checkOccurrences(List<PlaybookResponse> responses, List<String> differences) {
+		this.occurrences.forEach((playbook, expected) -> {
+			List<String> named = responses.stream()
+				.filter((response) -> response.playbookName().equals(playbook))
+				.map(PlaybookResponse::occurrence)
+				.toList();
+			for (String occurrence : expected) {
+				if (!named.contains(occurrence)) {
+					differences.add("expected playbook '" + playbook + "' to be raised for occurrence '" + occurrence
+							+ "', but " + (named.isEmpty() ? "it was not raised"
+									: "it was raised for " + named.stream().map((n) -> "'" + n + "'").toList()));
+				}
+			}
+		});
 	}
 
 	private void checkHealth(HealthScore health, List<String> differences) {
@@ -175,6 +198,19 @@ final class YamlScenario implements Scenario {
 			return list.stream().map(String::valueOf).toList();
 		}
 		return List.of(yaml.toString());
+	}
+
+	private static Map<String, List<String>> occurrences(Object yaml) {
+		if (yaml != null && !(yaml instanceof Map)) {
+			throw new IllegalArgumentException("'occurrence' must be a mapping of 'playbook: occurrence' lines");
+		}
+		Map<String, List<String>> occurrences = new LinkedHashMap<>();
+		map(yaml, "occurrence").forEach((playbook, occurrence) -> {
+			List<?> expected = (occurrence instanceof List<?> list) ? list : Collections.singletonList(occurrence);
+			occurrences.put(String.valueOf(playbook),
+					expected.stream().map((one) -> (one != null) ? one.toString().trim() : "").toList());
+		});
+		return occurrences;
 	}
 
 	private static Map<?, ?> map(Object yaml, String what) {
