@@ -53,7 +53,7 @@ public final class LocalizedText {
 	 * for none).
 	 */
 	public boolean has(String language) {
-		return this.byLanguage.containsKey(language);
+		return language != null && this.byLanguage.containsKey(language);
 	}
 
 	/**
@@ -61,7 +61,7 @@ public final class LocalizedText {
 	 * other languages in {@code preference} order; {@code null} when there is no text.
 	 */
 	public String in(String language, List<String> preference) {
-		String text = this.byLanguage.get(language);
+		String text = (language != null) ? this.byLanguage.get(language) : null;
 		if (text == null) {
 			text = this.byLanguage.get(UNMARKED);
 		}
@@ -76,7 +76,8 @@ public final class LocalizedText {
 	 * only written in other languages.
 	 */
 	public String withoutFallback(String language) {
-		return this.byLanguage.getOrDefault(language, this.byLanguage.get(UNMARKED));
+		String text = (language != null) ? this.byLanguage.get(language) : null;
+		return (text != null) ? text : this.byLanguage.get(UNMARKED);
 	}
 
 	/** The text in the reader's language, falling back to Japanese, then English. */
