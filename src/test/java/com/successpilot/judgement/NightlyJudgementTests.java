@@ -67,7 +67,8 @@ class NightlyJudgementTests {
 		assertThat(first.get("status")).isEqualTo("OPEN");
 		assertThat(first.get("task_type")).isEqualTo("risk");
 		assertThat((String) first.get("title")).contains("株式会社テスト1");
-		// the CSM reads Japanese: the playbook's Japanese why, numbers as people write them
+		// the CSM reads Japanese: the playbook's Japanese why, numbers as people write
+		// them
 		assertThat((String) first.get("why")).isEqualTo("利用開始から60日が経過しましたが、まだ価値を実感できる成果がありません（30日以内が目安）。");
 		assertThat((String) first.get("title")).isEqualTo("今週中に株式会社テスト1に最初の成果を届ける");
 		assertThat((String) first.get("evidence")).contains("\"daysSinceStart\":60")
