@@ -164,11 +164,12 @@ final class TaskBlocks {
 		});
 		task.put("facts", facts);
 		task.put("thresholds", thresholds);
-		String separator = "ja".equals(reader.code()) ? "、" : "; ";
+		boolean japanese = "ja".equals(reader.code());
 		List<String> words = new ArrayList<>();
 		facts.forEach((fact) -> words.add(fact.get("label") + " " + fact.get("value")));
-		thresholds.forEach((threshold) -> words
-			.add(threshold.get("label") + " " + threshold.get("value") + " (" + threshold.get("provenance") + ")"));
+		thresholds.forEach((threshold) -> words.add(threshold.get("label") + " " + threshold.get("value")
+				+ (japanese ? "（" : " (") + threshold.get("provenance") + (japanese ? "）" : ")")));
+		String separator = japanese ? "、" : "; ";
 		task.put("evidenceLine", String.join(separator, words));
 	}
 
