@@ -2,6 +2,8 @@ package com.successpilot.mail;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,10 +24,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (UNKNOWN); keep it above the SMTP timeouts
  * @param mailsPerConnection mails sent over one SMTP connection before it is closed and a
  * new one opened (servers limit messages per connection)
+ * @param defaultLanguage the language of a CSM whose feed row gives none ({@code ja} or
+ * {@code en})
+ * @param languages the languages CSMs read; {@code validate} warns about playbook texts
+ * missing one of them
  */
 @ConfigurationProperties("successpilot.mail")
 public record MailProperties(String webBaseUrl, String from, Path templatesDir, Path emlDir, Duration retryBackoff,
-		Duration maxRetryBackoff, int maxAttempts, Duration sendingLease, int mailsPerConnection) {
+		Duration maxRetryBackoff, int maxAttempts, Duration sendingLease, int mailsPerConnection,
+		String defaultLanguage, List<String> languages) {
 
 	public MailProperties {
 		webBaseUrl = stripTrailingSlash((webBaseUrl != null) ? webBaseUrl : "http://localhost:8080");
@@ -37,6 +44,16 @@ public record MailProperties(String webBaseUrl, String from, Path templatesDir, 
 		maxAttempts = (maxAttempts > 0) ? maxAttempts : 10;
 		sendingLease = (sendingLease != null) ? sendingLease : Duration.ofMinutes(10);
 		mailsPerConnection = (mailsPerConnection > 0) ? mailsPerConnection : 100;
+		defaultLanguage = (defaultLanguage != null && !defaultLanguage.isBlank())
+				? defaultLanguage.trim().toLowerCase(Locale.ROOT) : "en";
+		languages = (languages != null && !languages.isEmpty()) ? List.copyOf(languages) : List.of("ja", "en");
+	}
+
+	/**
+	 * The language a CSM reads: their own, or the default when their feed row gave none.
+	 */
+	public String languageOf(String csmLanguage) {
+		return (csmLanguage != null && !csmLanguage.isBlank()) ? csmLanguage : this.defaultLanguage;
 	}
 
 	private static String stripTrailingSlash(String url) {

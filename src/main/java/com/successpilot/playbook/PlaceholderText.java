@@ -1,18 +1,25 @@
 package com.successpilot.playbook;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Fills {@code {name}} placeholders in texts written by CS ops (task titles, reasons).
- * Numbers are shown the way a person writes them (at most one decimal); an unknown
- * placeholder stays as written so a mistake is visible rather than blank.
+ * Numbers are shown the way a person writes them: at most one decimal, no {@code .0},
+ * thousands grouped ({@code 12,000,000}). {@code {name|change}} shows a change in percent
+ * as its size in whole percent, so a text can say "down {trend|change} %" or
+ * 「{trend|change} % 減」 instead of "down -51.4%". An unknown placeholder stays as written
+ * so a mistake is visible rather than blank.
  */
 public final class PlaceholderText {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)(\\|change)?}");
 
 	private PlaceholderText() {
 	}
@@ -25,7 +32,8 @@ public final class PlaceholderText {
 		StringBuilder filled = new StringBuilder();
 		while (matcher.find()) {
 			String name = matcher.group(1);
-			String replacement = values.containsKey(name) ? show(values.get(name)) : matcher.group();
+			String replacement = !values.containsKey(name) ? matcher.group()
+					: (matcher.group(2) != null) ? change(values.get(name)) : show(values.get(name));
 			matcher.appendReplacement(filled, Matcher.quoteReplacement(replacement));
 		}
 		matcher.appendTail(filled);
@@ -33,18 +41,35 @@ public final class PlaceholderText {
 	}
 
 	/**
-	 * A value as a person reads it: {@code 35.0 → "35"}, {@code 12.345 → "12.3"},
-	 * {@code null → "unknown"}.
+	 * A value as a person reads it: {@code 35.0 → "35"}, {@code 38.333… → "38.3"},
+	 * {@code 12000000 → "12,000,000"}, {@code null → "unknown"}.
 	 */
 	public static String show(Object value) {
 		if (value == null) {
 			return "unknown";
 		}
-		if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-			BigDecimal number = new BigDecimal(value.toString()).setScale(1, java.math.RoundingMode.HALF_UP);
-			return number.stripTrailingZeros().toPlainString();
+		if (value instanceof Number number) {
+			return number(number, 1);
 		}
 		return value.toString();
+	}
+
+	/**
+	 * A change in percent as its size in whole percent: {@code -51.4 → "51"}; not a
+	 * number as {@link #show}.
+	 */
+	public static String change(Object value) {
+		if (value instanceof Number number) {
+			return number(new BigDecimal(number.toString()).abs(), 0);
+		}
+		return show(value);
+	}
+
+	private static String number(Number number, int decimals) {
+		BigDecimal exact = new BigDecimal(number.toString()).setScale(decimals, RoundingMode.HALF_UP);
+		DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT));
+		format.setMaximumFractionDigits(decimals);
+		return format.format(exact);
 	}
 
 }

@@ -14,12 +14,20 @@ import java.util.List;
  * @param autoClose whether its open tasks are closed once its rule no longer fires
  * @param urgent whether its tasks are mailed at once rather than in the daily digest
  * @param file where it is defined, relative to the rules directory
+ * @param description what the playbook is for, for people
+ * @param why the reason shown to the CSM, with {@code {placeholders}}; when it has no
+ * text in the CSM's language, the rule's own reason is shown
+ * @param steps the steps of the move, in order, each with its due date
  */
 public record Playbook(String name, TaskType type, Priority priority, List<TaskTemplate> tasks, DedupPeriod dedup,
-		boolean autoClose, boolean urgent, String file) {
+		boolean autoClose, boolean urgent, String file, LocalizedText description, LocalizedText why,
+		List<PlaybookStep> steps) {
 
 	public Playbook {
 		tasks = List.copyOf(tasks);
+		description = (description != null) ? description : LocalizedText.none();
+		why = (why != null) ? why : LocalizedText.none();
+		steps = List.copyOf(steps);
 	}
 
 }

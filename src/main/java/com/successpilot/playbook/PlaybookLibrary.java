@@ -2,6 +2,7 @@ package com.successpilot.playbook;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,38 @@ public final class PlaybookLibrary {
 
 	public List<PlaybookProblem> problems() {
 		return this.problems;
+	}
+
+	/**
+	 * Texts for people that lack one of the languages in use, one warning per text and
+	 * language, e.g. {@code playbooks/renewal-plan.yml: 'why' has no ja text}. Not an
+	 * error: the CSM then reads the other language, which is worse but not wrong.
+	 */
+	public List<PlaybookProblem> untranslated(Collection<String> languages) {
+		List<PlaybookProblem> warnings = new ArrayList<>();
+		for (Playbook playbook : all()) {
+			check(warnings, playbook, "description", playbook.description(), languages);
+			check(warnings, playbook, "why", playbook.why(), languages);
+			for (int i = 0; i < playbook.tasks().size(); i++) {
+				TaskTemplate task = playbook.tasks().get(i);
+				check(warnings, playbook, "tasks[" + (i + 1) + "].title", task.title(), languages);
+				check(warnings, playbook, "tasks[" + (i + 1) + "].description", task.description(), languages);
+			}
+			for (int i = 0; i < playbook.steps().size(); i++) {
+				check(warnings, playbook, "steps[" + (i + 1) + "].text", playbook.steps().get(i).text(), languages);
+			}
+		}
+		return warnings;
+	}
+
+	private static void check(List<PlaybookProblem> warnings, Playbook playbook, String field, LocalizedText text,
+			Collection<String> languages) {
+		if (text.isEmpty()) {
+			return;
+		}
+		for (String language : text.missing(languages)) {
+			warnings.add(new PlaybookProblem(playbook.file(), 0, "'" + field + "' has no " + language + " text"));
+		}
 	}
 
 }

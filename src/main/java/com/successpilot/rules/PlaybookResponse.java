@@ -60,11 +60,30 @@ public record PlaybookResponse(String accountId, Playbook playbook, String rule,
 	 * the run date.
 	 */
 	public List<TaskDraft> taskDrafts() {
+		return taskDrafts("en");
+	}
+
+	/**
+	 * The playbook's tasks in the reader's language ({@code ja}, {@code en}; another
+	 * language only where the playbook lacks the reader's), placeholders filled, due
+	 * dates counted from the run date.
+	 */
+	public List<TaskDraft> taskDrafts(String language) {
 		return this.playbook.tasks()
 			.stream()
-			.map((template) -> new TaskDraft(template.title(this.values), template.description(this.values),
-					this.runDate.plusDays(template.dueInDays())))
+			.map((template) -> new TaskDraft(template.title(language, this.values),
+					template.description(language, this.values), this.runDate.plusDays(template.dueInDays())))
 			.toList();
+	}
+
+	/**
+	 * Why, for a reader of this language: the playbook's own {@code why} in that language
+	 * with placeholders filled from the evidence and the facts; the rule's reason when
+	 * the playbook has none in that language.
+	 */
+	public String why(String language) {
+		String why = this.playbook.why().withoutFallback(language);
+		return (why != null) ? PlaceholderText.fill(why, this.values) : this.reason;
 	}
 
 	/**

@@ -35,9 +35,11 @@ final class BulkLoadFeeds {
 		return BulkLoadFeed.named("csms")
 			.text("email", 254)
 			.text("name", 200)
+			.text("language", 8)
 			.into("csms", "email")
 			.column("email", "LOWER(" + text("email") + ")")
 			.column("name", text("name"))
+			.column("language", choice("language"))
 			.end()
 			.build();
 	}
@@ -51,6 +53,8 @@ final class BulkLoadFeeds {
 			.text("csm_email", 254)
 			.text("lifecycle_stage", 20)
 			.values("start_date", "go_live_date")
+			.text("contact_name", 200)
+			.text("contact_email", 254)
 			.into("accounts", "external_id")
 			.column("external_id", text("account_id"))
 			.column("name", text("name"))
@@ -60,6 +64,8 @@ final class BulkLoadFeeds {
 			.column("lifecycle_stage", choice("lifecycle_stage"))
 			.column("start_date", value("start_date"))
 			.column("go_live_date", value("go_live_date"))
+			.column("main_contact_name", text("contact_name"))
+			.column("main_contact_email", "LOWER(" + text("contact_email") + ")")
 			.join("LEFT JOIN csms c ON c.email = LOWER(TRIM(s.csm_email))")
 			// an unknown CSM rejects the row in the import; no CSM is allowed
 			.where("TRIM(s.csm_email) = '' OR c.id IS NOT NULL")

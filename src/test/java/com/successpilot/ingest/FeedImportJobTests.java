@@ -136,6 +136,56 @@ class FeedImportJobTests {
 	}
 
 	@Test
+	void csmLanguageIsStoredInLowerCaseAndAnUnknownLanguageRejectsTheRowWithItsReason() throws Exception {
+		this.feeds.drop("csms", "csms.csv", """
+				email,name,language
+				misaki.sato@example.com,佐藤 美咲,JA
+				tom.baker@example.com,Tom Baker,en
+				anna.weber@example.com,Anna Weber,de
+				kenta.ito@example.com,伊藤 健太,
+				""");
+		this.feeds.drop("accounts", "accounts.csv",
+				"""
+						account_id,name,segment,industry,csm_email,lifecycle_stage,start_date,go_live_date,contact_name,contact_email
+						ACC-1,株式会社さくらロジスティクス,enterprise,logistics,misaki.sato@example.com,adoption,2025-04-01,2025-05-15,木村 浩二,Koji.Kimura@sakura-logi.example
+						ACC-2,Contoso Foods,smb,retail,tom.baker@example.com,renewal,2024-12-01,2025-01-10,,
+						""");
+
+		JobExecution run = this.launcher.run("importJob", NIGHT, true);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.query("SELECT email, language FROM csms ORDER BY email",
+				(rs, row) -> rs.getString(1) + " " + rs.getString(2)))
+			.containsExactly("kenta.ito@example.com null", "misaki.sato@example.com ja", "tom.baker@example.com en");
+		assertThat(this.jdbc.queryForObject("SELECT reason FROM import_rejections", String.class))
+			.isEqualTo("language 'de' is not one of [en, ja]");
+		assertThat(this.jdbc.queryForObject("SELECT line_number FROM import_rejections", Long.class)).isEqualTo(4L);
+		assertThat(Files
+			.readAllLines(this.feeds.archive("csms").resolve(NIGHT.toString()).resolve("csms.csv.rejected.csv"))
+			.get(1)).startsWith("\"csms.csv\",4,\"language 'de' is not one of [en, ja]\"");
+		assertThat(this.jdbc
+			.queryForMap("SELECT main_contact_name, main_contact_email FROM accounts WHERE external_id = 'ACC-1'"))
+			.containsEntry("main_contact_name", "木村 浩二")
+			.containsEntry("main_contact_email", "koji.kimura@sakura-logi.example");
+		assertThat(this.jdbc
+			.queryForMap("SELECT main_contact_name, main_contact_email FROM accounts WHERE external_id = 'ACC-2'"))
+			.containsEntry("main_contact_name", null)
+			.containsEntry("main_contact_email", null);
+	}
+
+	@Test
+	void filesWithoutTheOptionalLanguageAndContactColumnsStillImport() throws Exception {
+		this.feeds.dropStarterPortfolio();
+
+		JobExecution run = this.launcher.run("importJob", NIGHT, true);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(count("csms")).isEqualTo(2);
+		assertThat(this.jdbc.queryForList("SELECT language FROM csms", String.class)).containsOnlyNulls();
+		assertThat(count("accounts")).isEqualTo(3);
+	}
+
+	@Test
 	void reimportingTheSameFileIsANoOp() throws Exception {
 		this.feeds.dropStarterPortfolio();
 		String usage = """

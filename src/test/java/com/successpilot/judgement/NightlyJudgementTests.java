@@ -67,10 +67,14 @@ class NightlyJudgementTests {
 		assertThat(first.get("status")).isEqualTo("OPEN");
 		assertThat(first.get("task_type")).isEqualTo("risk");
 		assertThat((String) first.get("title")).contains("株式会社テスト1");
-		assertThat((String) first.get("why")).contains("60 days since the start")
-			.contains("first_value_days = 30")
-			.contains("Onboarding without first value");
-		assertThat((String) first.get("evidence")).contains("\"daysSinceStart\":60");
+		// the CSM reads Japanese: the playbook's Japanese why, numbers as people write
+		// them
+		assertThat((String) first.get("why")).isEqualTo("利用開始から60日が経過しましたが、まだ価値を実感できる成果がありません（30日以内が目安）。");
+		assertThat((String) first.get("title")).isEqualTo("今週中に株式会社テスト1に最初の成果を届ける");
+		assertThat((String) first.get("evidence")).contains("\"daysSinceStart\":60")
+			.contains("\"rule\":\"Onboarding without first value after the first-value window\"")
+			.contains("\"first_value_days\":30.0")
+			.contains("\"thresholdSources\":{\"first_value_days\":{\"source\":\"segment\",\"segment\":");
 		assertThat((String) first.get("rules_version")).matches("[0-9a-f]{12}");
 		assertThat(this.jdbc.queryForList("SELECT DISTINCT rules_version FROM rule_firings", String.class))
 			.containsExactly((String) first.get("rules_version"));
@@ -186,7 +190,7 @@ class NightlyJudgementTests {
 				"SELECT why, evidence, created_run, last_seen_run, last_seen_on, changed_run FROM tasks ORDER BY id");
 		long nextRun = nextNight.getJobInstance().getInstanceId();
 		assertThat(seen).allSatisfy((task) -> {
-			assertThat((String) task.get("why")).contains("61 days since the start");
+			assertThat((String) task.get("why")).contains("利用開始から61日");
 			assertThat((String) task.get("evidence")).contains("\"daysSinceStart\":61");
 			assertThat(((Number) task.get("created_run")).longValue())
 				.isEqualTo(first.getJobInstance().getInstanceId());

@@ -22,7 +22,7 @@ final class Portfolio {
 	 * logins but no value milestone: each should get the first-value rescue playbook.
 	 */
 	void stalledOnboarding(int accounts, LocalDate night) {
-		write("csms", "misaki.sato@example.com,佐藤 美咲\n", "email,name");
+		write("csms", "misaki.sato@example.com,佐藤 美咲,ja\n", "email,name,language");
 		write("segment-thresholds", "smb,first_value_days,30,First value is due within 30 days\n",
 				"segment,threshold,value,description");
 		StringBuilder rows = new StringBuilder();

@@ -72,7 +72,7 @@ class EmlFolderMailTests {
 	@Test
 	void withoutAnSmtpHostMailsAreWrittenAsEmlFilesPerCsm() throws Exception {
 		MailPortfolio portfolio = new MailPortfolio(this.definition);
-		portfolio.csms(MISAKI, "佐藤 美咲");
+		portfolio.csms(MISAKI, "佐藤 美咲", "ja");
 		portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT);
 		portfolio.escalations("ACC-1", NIGHT);
 
@@ -84,11 +84,24 @@ class EmlFolderMailTests {
 			.allSatisfy((file) -> assertThat(file.getParent().getFileName().toString()).isEqualTo(MISAKI));
 		List<ReceivedMail> mails = files.stream().map(EmlFolderMailTests::read).toList();
 		assertThat(mails)
-			.anySatisfy((mail) -> assertThat(mail.subject()).startsWith("[SuccessPilot] Urgent: Call 株式会社テスト1"));
+			.anySatisfy((mail) -> assertThat(mail.subject()).isEqualTo("[SuccessPilot] 至急: 株式会社テスト1にエスカレーションの件で電話する"));
 		assertThat(mails).anySatisfy((mail) -> {
-			assertThat(mail.subject()).endsWith("for 佐藤 美咲");
+			// the .eml file parses back as MIME: Japanese subject decoded, UTF-8 text
+			// then HTML
+			assertThat(mail.subject()).isEqualTo("[SuccessPilot] 2026年11月23日 担当アカウントのタスク 4件");
 			assertThat(mail.toName()).isEqualTo("佐藤 美咲");
-			assertThat(mail.text()).contains("Get 株式会社テスト1 to a first win this week");
+			assertThat(mail.text()).startsWith("佐藤さん").contains("今週中に株式会社テスト1に最初の成果を届ける");
+			assertThat(mail.html()).contains("<p>佐藤さん</p>");
+			try {
+				assertThat(mail.rawHeader("Subject")).startsWith("=?UTF-8?");
+				assertThat(mail.message().getContentType()).startsWith("multipart/alternative");
+				jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.message().getContent();
+				assertThat(parts.getBodyPart(0).getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
+				assertThat(parts.getBodyPart(1).getContentType()).isEqualToIgnoringCase("text/html; charset=UTF-8");
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
 		});
 		assertThat(this.jdbc.queryForList("SELECT status FROM mail_outbox", String.class)).containsOnly("SENT");
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -22,17 +22,48 @@ final class MailPortfolio {
 		this.inbox = new TestInbox(definition);
 	}
 
-	void csms(String... emailsAndNames) {
+	/**
+	 * CSMs as email, name, language (ja, en or empty for the default) triples.
+	 */
+	void csms(String... emailsNamesAndLanguages) {
 		StringBuilder rows = new StringBuilder();
-		for (int i = 0; i < emailsAndNames.length; i += 2) {
-			rows.append(emailsAndNames[i]).append(',').append(emailsAndNames[i + 1]).append('\n');
+		for (int i = 0; i < emailsNamesAndLanguages.length; i += 3) {
+			rows.append(emailsNamesAndLanguages[i])
+				.append(',')
+				.append(emailsNamesAndLanguages[i + 1])
+				.append(',')
+				.append(emailsNamesAndLanguages[i + 2])
+				.append('\n');
 		}
-		write("csms", rows.toString(), "email,name");
+		write("csms", rows.toString(), "email,name,language");
 		write("segment-thresholds", """
 				smb,first_value_days,30,First value is due within 30 days
 				smb,support_escalations_max_30d,1,At most one escalation in 30 days
 				smb,support_open_tickets_max,2,At most two open tickets
+				smb,nps_detractor_max,6,A detractor answers 6 or less
 				""", "segment,threshold,value,description");
+	}
+
+	/** The customer's main contact, written with the account row. */
+	void stalledOnboarding(String accountId, String name, String csm, LocalDate night, String contactName,
+			String contactEmail) {
+		stalledOnboarding(accountId, name, csm, night);
+		write("accounts",
+				accountId + "," + name + ",smb,retail," + csm + ",onboarding," + night.minusDays(60) + ",,"
+						+ contactName + "," + contactEmail + "\n",
+				"account_id,name,segment,industry,csm_email,lifecycle_stage,start_date,go_live_date,contact_name,contact_email");
+	}
+
+	/** An NPS answer given the day before the night. */
+	void npsAnswer(String accountId, LocalDate night, int score, String comment) {
+		write("nps", "N-" + accountId + "," + accountId + "," + night.minusDays(1) + "," + score + ",executive,\""
+				+ comment + "\"\n", "response_id,account_id,responded_on,score,respondent_role,comment");
+	}
+
+	/** A threshold agreed with the customer, replacing the segment's default. */
+	void agreedThreshold(String accountId, String threshold, double value, LocalDate agreedOn, String note) {
+		write("account-thresholds", accountId + "," + threshold + "," + value + "," + agreedOn + "," + note + "\n",
+				"account_id,threshold,value,agreed_on,note");
 	}
 
 	/**

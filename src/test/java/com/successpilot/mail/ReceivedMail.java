@@ -32,7 +32,7 @@ record ReceivedMail(MimeMessage message, String to, String toName, String fromNa
 	}
 
 	boolean isUrgent() {
-		return this.subject.contains("Urgent:");
+		return this.subject.contains("Urgent:") || this.subject.contains("至急:");
 	}
 
 	String rawHeader(String name) {

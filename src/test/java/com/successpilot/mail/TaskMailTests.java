@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import jakarta.mail.Multipart;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,7 +125,7 @@ class TaskMailTests {
 	}
 
 	@Test
-	void digestListsTheCsmsNewTasksByPriorityThenDueDateWithWhyHealthRenewalAndLink() throws Exception {
+	void japaneseCsmsDigestIsEntirelyJapaneseWithStepsContactEvidenceAndTickets() throws Exception {
 		twoCsmsWithAnEscalatedAccount();
 
 		JobExecution run = this.launcher.run("nightlyJob", NIGHT, true);
@@ -131,28 +133,53 @@ class TaskMailTests {
 		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		ReceivedMail digest = digestTo(MISAKI);
 		String text = digest.text();
-		assertThat(text).contains("佐藤 美咲 さん").contains("4 new task(s), 0 changed");
-		assertThat(text.indexOf("== High priority (3) ==")).isPositive();
-		assertThat(List.of(text.indexOf("Call 株式会社テスト1 about their escalations"),
-				text.indexOf("Get 株式会社テスト1 to a first win this week"),
-				text.indexOf("Review the onboarding plan of 株式会社テスト1"), text.indexOf("== Medium priority (1) =="),
-				text.indexOf("support-effort-review")))
+		assertThat(text).startsWith("佐藤さん").contains("新規4件、変更0件");
+		assertThat(List.of(text.indexOf("== 優先度：高（3件） =="), text.indexOf("株式会社テスト1にエスカレーションの件で電話する"),
+				text.indexOf("今週中に株式会社テスト1に最初の成果を届ける"), text.indexOf("導入チームと株式会社テスト1のオンボーディング計画を見直す"),
+				text.indexOf("== 優先度：中（1件） =="), text.indexOf("サポートと株式会社テスト1の未解決チケットを確認する")))
 			.doesNotContain(-1)
 			.isSorted();
 		long rescueId = taskId("ACC-1", "onboarding-first-value-rescue");
-		assertThat(text).contains("Playbook: onboarding-first-value-rescue")
-			.contains("Due:      " + NIGHT.plusDays(3))
-			.contains("60 days since the start")
-			.containsPattern("health [A-F] \\(\\d+\\.\\d\\), renewal in 300 days \\(" + NIGHT.plusDays(300) + "\\)")
-			.contains("Open:     https://successpilot.example.com/tasks/" + rescueId)
-			.doesNotContain("Acme");
-		assertThat(digest.html()).contains("<a href=\"https://successpilot.example.com/tasks/" + rescueId + "\"")
-			.contains("株式会社テスト1")
+		assertThat(text).contains("ARR $12,000｜更新日 2027年9月19日（あと300日）")
+			.contains("お客様窓口: 木村 浩二 様 <koji.kimura@sakura.example>")
+			.contains("理由: 利用開始から60日が経過しましたが、まだ価値を実感できる成果がありません（30日以内が目安）。")
+			.contains("ファーストバリューの期限（日） 30（セグメント標準値（smb））")
+			.contains("次の手順: 1) スポンサーに電話し、2週間で達成できる小さな成果を1つ合意する（11月26日まで）")
+			.contains("期限 2026年11月26日")
+			.contains("過去30日のエスカレーション: ログインできない 1 / ログインできない 2 / ログインできない 3")
+			.contains("https://successpilot.example.com/tasks/" + rescueId)
+			.doesNotContain("Acme")
 			.doesNotContain("{{");
-		// Kenta gets his own account only
+		assertThat(text).doesNotContain("Account", "Due", "Why", "Playbook", "priority", "Reason", "Next", "health");
+		assertThat(digest.html()).contains("<a href=\"https://successpilot.example.com/tasks/" + rescueId + "\"")
+			.contains("<li>スポンサーに電話し、2週間で達成できる小さな成果を1つ合意する（2026年11月26日まで）</li>")
+			.doesNotContain("{{");
+		// Kenta gets his own account only, in English
 		ReceivedMail kentasDigest = digestTo(KENTA);
-		assertThat(kentasDigest.text()).contains("Acme").doesNotContain("株式会社テスト1");
+		assertThat(kentasDigest.text()).startsWith("Hi Kenta,").contains("Acme").doesNotContain("株式会社テスト1");
 		assertThat(received()).hasSize(3);
+	}
+
+	@Test
+	void englishCsmsDigestIsEntirelyEnglishWithTheNpsCommentAndAThresholdAgreedWithTheCustomer() throws Exception {
+		this.portfolio.csms(MISAKI, "佐藤 美咲", "ja", KENTA, "Kenta Tanaka", "en");
+		this.portfolio.stalledOnboarding("ACC-2", "Acme Corp", KENTA, NIGHT, "Daniel Hayes", "daniel@acme.example");
+		this.portfolio.npsAnswer("ACC-2", NIGHT, 3, "Setup takes far too long, we are losing patience");
+		this.portfolio.agreedThreshold("ACC-2", "first_value_days", 45, LocalDate.of(2025, 4, 9), "seasonal business");
+
+		this.launcher.run("nightlyJob", NIGHT, true);
+
+		String text = digestTo(KENTA).text();
+		assertThat(text).startsWith("Hi Kenta,")
+			.contains("Acme Corp (ACC-2) | ARR $12,000 | renews 19 Sep 2027, in 300 days")
+			.contains("Contact: Daniel Hayes <daniel@acme.example>")
+			.contains("First value due within (days) 45 (agreed with the customer on 9 Apr 2025: seasonal business)")
+			.contains("Highest detractor NPS 6 (segment default (smb))")
+			.contains("NPS comment: \"Setup takes far too long, we are losing patience\"")
+			.contains("Reason: The latest NPS answer is 3, a detractor (6 or less).")
+			.contains("Next: 1) Read the NPS comment and check recent tickets and usage (by 23 Nov)")
+			.doesNotContain("{{");
+		assertThat(text).doesNotContainPattern("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
 	}
 
 	@Test
@@ -163,9 +190,9 @@ class TaskMailTests {
 		List<ReceivedMail> urgent = received().stream().filter(ReceivedMail::isUrgent).toList();
 		assertThat(urgent).singleElement().satisfies((mail) -> {
 			assertThat(mail.to()).isEqualTo(MISAKI);
-			assertThat(mail.subject()).isEqualTo("[SuccessPilot] Urgent: Call 株式会社テスト1 about their escalations");
-			assertThat(mail.text()).contains("3 escalations in 30 days")
-				.contains("escalation-recovery (high priority)")
+			assertThat(mail.subject()).isEqualTo("[SuccessPilot] 至急: 株式会社テスト1にエスカレーションの件で電話する");
+			assertThat(mail.text()).contains("理由: 過去30日のエスカレーションが3件（上限1件）、うち3件が未解決です。")
+				.contains("次の手順: 1) エスカレーション中のチケットをサポート責任者と確認する（11月23日まで）")
 				.contains("https://successpilot.example.com/tasks/" + taskId("ACC-1", "escalation-recovery"));
 		});
 
@@ -200,13 +227,19 @@ class TaskMailTests {
 		this.launcher.run("nightlyJob", NIGHT, true);
 
 		ReceivedMail digest = digestTo(MISAKI);
-		assertThat(digest.subject()).isEqualTo("[SuccessPilot] " + NIGHT + ": 4 new or changed task(s) for 佐藤 美咲");
+		assertThat(digest.subject()).isEqualTo("[SuccessPilot] 2026年11月23日 担当アカウントのタスク 4件");
 		assertThat(digest.rawHeader("Subject")).startsWith("=?UTF-8?").doesNotContain("佐藤");
 		assertThat(digest.toName()).isEqualTo("佐藤 美咲");
 		assertThat(digest.rawHeader("To")).doesNotContain("佐藤");
 		assertThat(digest.fromName()).isEqualTo("SuccessPilot 通知");
-		assertThat(digest.text()).contains("Get 株式会社テスト1 to a first win this week");
-		assertThat(digest.html()).contains("佐藤 美咲 さん");
+		assertThat(digest.text()).contains("今週中に株式会社テスト1に最初の成果を届ける");
+		assertThat(digest.html()).contains("<p>佐藤さん</p>");
+		// text before HTML, both UTF-8, as alternatives of one another
+		assertThat(digest.message().getContentType()).startsWith("multipart/alternative");
+		Multipart alternatives = (Multipart) digest.message().getContent();
+		assertThat(alternatives.getCount()).isEqualTo(2);
+		assertThat(alternatives.getBodyPart(0).getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
+		assertThat(alternatives.getBodyPart(1).getContentType()).isEqualToIgnoringCase("text/html; charset=UTF-8");
 		assertThat(digest.rawHeader("Message-ID"))
 			.matches("<successpilot\\.digest\\.\\d+\\.\\d+\\.\\d+@example\\.com>");
 	}
@@ -246,7 +279,7 @@ class TaskMailTests {
 
 	@Test
 	void refusedAddressFailsWithTheServersReasonAndTheOthersAreSent() throws Exception {
-		this.portfolio.csms(MISAKI, "佐藤 美咲", "nobody.suzuki@example.com", "鈴木 一郎");
+		this.portfolio.csms(MISAKI, "佐藤 美咲", "ja", "nobody.suzuki@example.com", "鈴木 一郎", "ja");
 		this.portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT);
 		this.portfolio.stalledOnboarding("ACC-2", "株式会社テスト2", "nobody.suzuki@example.com", NIGHT);
 
@@ -263,7 +296,7 @@ class TaskMailTests {
 
 	@Test
 	void twoDeliveriesAtOnceSendEachMailOnce() throws Exception {
-		this.portfolio.csms(MISAKI, "佐藤 美咲");
+		this.portfolio.csms(MISAKI, "佐藤 美咲", "ja");
 		for (int i = 1; i <= 15; i++) {
 			this.portfolio.stalledOnboarding("ACC-" + i, "株式会社テスト" + i, MISAKI, NIGHT);
 			this.portfolio.escalations("ACC-" + i, NIGHT);
@@ -342,8 +375,8 @@ class TaskMailTests {
 	}
 
 	private void twoCsmsWithAnEscalatedAccount() {
-		this.portfolio.csms(MISAKI, "佐藤 美咲", KENTA, "田中 健太");
-		this.portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT);
+		this.portfolio.csms(MISAKI, "佐藤 美咲", "ja", KENTA, "Kenta Tanaka", "en");
+		this.portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT, "木村 浩二", "koji.kimura@sakura.example");
 		this.portfolio.escalations("ACC-1", NIGHT);
 		this.portfolio.stalledOnboarding("ACC-2", "Acme Corp", KENTA, NIGHT);
 	}

@@ -64,6 +64,75 @@ class PlaybookLibraryTests {
 	}
 
 	@Test
+	void changesInPercentShowTheirSizeInWholePercentAndBigNumbersAreGrouped() {
+		Map<String, Object> values = Map.of("trend", -51.4, "score", 38.333333333333336, "arr", 12_000_000L, "seats",
+				250.0);
+
+		assertThat(PlaceholderText.fill("down {trend|change} %, score {score}, ARR {arr}, {seats} seats", values))
+			.isEqualTo("down 51 %, score 38.3, ARR 12,000,000, 250 seats");
+		assertThat(PlaceholderText.fill("{trend|change} % 減", values)).isEqualTo("51 % 減");
+	}
+
+	@Test
+	void textsAreReadInEachLanguageWithStepsAndAMissingLanguageFallsBackToTheOther(@TempDir Path rules)
+			throws IOException {
+		Files.createDirectories(rules.resolve("playbooks"));
+		Files.writeString(rules.resolve("playbooks/call-them.yml"), """
+				name: call-them
+				description: {ja: "電話する", en: "Call them"}
+				type: risk
+				priority: high
+				why:
+				  en: "Only {days} days left"
+				tasks:
+				  - title:
+				      ja: "{accountName}に電話する"
+				      en: "Call {accountName}"
+				    description: "Plain text for everybody"
+				    due-in-days: 2
+				steps:
+				  - text: {ja: "準備する", en: "Prepare"}
+				    due-in-days: 1
+				  - text: {en: "Call the sponsor"}
+				    due-in-days: 3
+				""");
+
+		PlaybookLibrary library = PlaybookLibrary.load(rules);
+
+		assertThat(library.problems()).isEmpty();
+		Playbook playbook = library.find("call-them").orElseThrow();
+		TaskTemplate task = playbook.tasks().get(0);
+		Map<String, Object> values = Map.of("accountName", "Acme");
+		assertThat(task.title("ja", values)).isEqualTo("Acmeに電話する");
+		assertThat(task.title("en", values)).isEqualTo("Call Acme");
+		assertThat(task.description("ja", values)).isEqualTo("Plain text for everybody");
+		assertThat(playbook.description().in("ja")).isEqualTo("電話する");
+		assertThat(playbook.why().in("ja")).isEqualTo("Only {days} days left");
+		assertThat(playbook.why().withoutFallback("ja")).isNull();
+		assertThat(playbook.steps()).extracting((step) -> step.text().in("ja"), PlaybookStep::dueInDays)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("準備する", 1),
+					org.assertj.core.groups.Tuple.tuple("Call the sponsor", 3));
+		assertThat(library.untranslated(java.util.List.of("ja", "en"))).extracting(PlaybookProblem::toString)
+			.containsExactlyInAnyOrder("playbooks/call-them.yml: 'why' has no ja text",
+					"playbooks/call-them.yml: 'tasks[1].description' has no ja text",
+					"playbooks/call-them.yml: 'tasks[1].description' has no en text",
+					"playbooks/call-them.yml: 'steps[2].text' has no ja text");
+	}
+
+	@Test
+	void everyStarterPlaybookSpeaksJapaneseAndEnglishAndHasSteps() throws IOException {
+		PlaybookLibrary library = PlaybookLibrary.load(Path.of("rules"));
+
+		assertThat(library.problems()).isEmpty();
+		assertThat(library.size()).isEqualTo(18);
+		assertThat(library.untranslated(java.util.List.of("ja", "en"))).isEmpty();
+		assertThat(library.all()).allSatisfy((playbook) -> {
+			assertThat(playbook.steps()).hasSizeBetween(2, 4);
+			assertThat(playbook.why().withoutFallback("ja")).isNotBlank();
+		});
+	}
+
+	@Test
 	void dedupPeriodNamesTheMonthQuarterOrRenewal() {
 		LocalDate runDate = LocalDate.of(2026, 11, 23);
 

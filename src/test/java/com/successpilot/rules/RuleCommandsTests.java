@@ -4,10 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 
+import com.successpilot.mail.MailProperties;
 import com.successpilot.system.Command;
 import com.successpilot.system.CommandArguments;
 
@@ -17,19 +19,40 @@ class RuleCommandsTests {
 
 	private final RulesProperties properties = new RulesProperties(Path.of("rules"));
 
+	private final MailProperties mail = new MailProperties(null, null, null, null, null, null, 0, null, 0, null,
+			List.of("ja", "en"));
+
 	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
 	@Test
 	void validateOfValidSetPrintsOkWithVersionAndCounts() throws Exception {
-		int exit = run(new ValidateCommand(this.properties), "validate", "--rules=" + RuleFixtures.VALID);
+		int exit = run(new ValidateCommand(this.properties, this.mail), "validate", "--rules=" + RuleFixtures.VALID);
 
 		assertThat(exit).isZero();
 		assertThat(output()).startsWith("OK ").contains("2 rules in 2 rule files, 1 decision tables, 2 playbooks");
 	}
 
 	@Test
+	void validateWarnsAboutPlaybookTextsMissingALanguageInUseWithoutFailing() throws Exception {
+		int exit = run(new ValidateCommand(this.properties, this.mail), "validate", "--rules=" + RuleFixtures.VALID);
+
+		assertThat(exit).isZero();
+		assertThat(output()).contains(
+				"WARNING playbooks/usage-decline-rescue.yml: 'tasks[1].title' has no ja text (the CSM reads another language)")
+			.contains("WARNING playbooks/usage-decline-rescue.yml: 'tasks[1].title' has no en text");
+	}
+
+	@Test
+	void validateOfTheStarterSetHasNoLanguageWarning() throws Exception {
+		int exit = run(new ValidateCommand(this.properties, this.mail), "validate");
+
+		assertThat(exit).isZero();
+		assertThat(output()).startsWith("OK ").doesNotContain("WARNING");
+	}
+
+	@Test
 	void validateOfBrokenSetPrintsEveryProblemAsFileLineMessageAndExitsOne() throws Exception {
-		int exit = run(new ValidateCommand(this.properties), "validate", "--rules=" + RuleFixtures.BROKEN);
+		int exit = run(new ValidateCommand(this.properties, this.mail), "validate", "--rules=" + RuleFixtures.BROKEN);
 
 		assertThat(exit).isEqualTo(1);
 		assertThat(output()).contains("unknown-playbook.drl:11: raises the playbook 'no-such-playbook'")

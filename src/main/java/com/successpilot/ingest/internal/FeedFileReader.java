@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -79,10 +80,21 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 
 	private int headerWidth;
 
+	private final Set<String> optionalFields;
+
 	FeedFileReader(FeedDefinition feed, Path inbox, ImportLedger ledger) {
+		this(feed, inbox, ledger, Set.of());
+	}
+
+	/**
+	 * @param optionalFields fields a file may leave out of its header (read as empty), so
+	 * files written before a new optional column was mapped still import
+	 */
+	FeedFileReader(FeedDefinition feed, Path inbox, ImportLedger ledger, Set<String> optionalFields) {
 		this.feed = feed;
 		this.inbox = inbox;
 		this.ledger = ledger;
+		this.optionalFields = Set.copyOf(optionalFields);
 	}
 
 	@Override
@@ -228,6 +240,9 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 		this.fieldColumns = new LinkedHashMap<>();
 		for (Map.Entry<String, String> mapping : this.feed.columns().entrySet()) {
 			Integer index = byName.get(mapping.getValue().trim().toLowerCase(Locale.ROOT));
+			if (index == null && this.optionalFields.contains(mapping.getKey())) {
+				continue;
+			}
 			if (index == null) {
 				throw new FeedFileException(this.current.displayName() + ": the header has no column '"
 						+ mapping.getValue() + "' (field " + mapping.getKey() + "); it has " + header.fields());

@@ -34,7 +34,8 @@ public final class FeedStepFactory {
 
 	public Step step(ImportDefinition definition, FeedDefinition feed) {
 		FeedTarget target = FeedTargets.find(feed.target());
-		FeedFileReader reader = new FeedFileReader(feed, definition.inboxOf(feed), this.ledger);
+		FeedFileReader reader = new FeedFileReader(feed, definition.inboxOf(feed), this.ledger,
+				target.optionalFieldNames());
 		JdbcReferences references = new JdbcReferences(this.jdbc);
 		return new StepBuilder(feed.stepName(), this.jobRepository)
 			.<FeedRecord, FeedOutcome>chunk(definition.chunkSize())

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -65,6 +66,13 @@ final class FeedTarget {
 
 	List<String> fieldNames() {
 		return this.fields.stream().map(FieldSpec::field).toList();
+	}
+
+	Set<String> optionalFieldNames() {
+		return this.fields.stream()
+			.filter((spec) -> !spec.mandatory())
+			.map(FieldSpec::field)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	List<String> requiredFieldNames() {

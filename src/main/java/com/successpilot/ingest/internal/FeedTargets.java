@@ -27,6 +27,9 @@ final class FeedTargets {
 	static final String[] LIFECYCLE_STAGES = { "onboarding", "support", "adoption", "renewal", "expansion",
 			"advocacy" };
 
+	/** The languages SuccessPilot writes to CSMs in. */
+	static final String[] LANGUAGES = { "ja", "en" };
+
 	private static final Map<String, FeedTarget> TARGETS = List
 		.of(csm(), account(), contract(), dailyUsage(), supportTicket(), npsResponse(), successGoal(), goalPeriod(),
 				segmentThreshold(), accountThreshold())
@@ -49,6 +52,9 @@ final class FeedTargets {
 			.key("email")
 			.field(of("email", "email", EMAIL).required().maxLength(254))
 			.field(of("name", "name", TEXT).required().maxLength(200))
+			// the language of the CSM's mails and task texts; empty: the configured
+			// default
+			.field(of("language", "language", TEXT).oneOf(LANGUAGES))
 			.build();
 	}
 
@@ -63,6 +69,8 @@ final class FeedTargets {
 			.field(of("lifecycleStage", "lifecycle_stage", TEXT).required().oneOf(LIFECYCLE_STAGES))
 			.field(of("startDate", "start_date", DATE).required())
 			.field(of("goLiveDate", "go_live_date", DATE))
+			.field(of("contactName", "main_contact_name", TEXT).maxLength(200))
+			.field(of("contactEmail", "main_contact_email", EMAIL).maxLength(254))
 			.notBefore("go_live_date", "start_date")
 			.build();
 	}

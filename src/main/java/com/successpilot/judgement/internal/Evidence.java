@@ -1,96 +1,72 @@
 package com.successpilot.judgement.internal;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import com.successpilot.rules.PlaybookResponse;
+import com.successpilot.rules.facts.Threshold;
 
 /**
- * A task's why in two forms: a sentence a CSM reads, and the facts and thresholds as JSON
- * for the web app and the mail templates.
+ * A task's why in two forms: a sentence a CSM reads, in their language, and the rule,
+ * facts and thresholds (with where each threshold comes from) as JSON for the web app and
+ * the mails, which put them into words.
  */
 final class Evidence {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private Evidence() {
 	}
 
-	static String why(PlaybookResponse response) {
-		StringBuilder why = new StringBuilder(response.reason());
-		if (!response.facts().isEmpty()) {
-			why.append(" Facts: ");
-			appendAll(why, response.facts());
-			why.append('.');
-		}
-		if (!response.thresholds().isEmpty()) {
-			why.append(" Thresholds: ");
-			appendAll(why, response.thresholds());
-			why.append('.');
-		}
-		why.append(" (rule \"").append(response.rule()).append("\")");
-		return why.toString();
+	/**
+	 * The playbook's why in the reader's language, else the rule's reason.
+	 */
+	static String why(PlaybookResponse response, String language) {
+		return response.why(language);
 	}
 
-	static String json(PlaybookResponse response) {
-		StringBuilder json = new StringBuilder("{\"rule\":");
-		string(json, response.rule());
-		json.append(",\"facts\":");
-		object(json, response.facts());
-		json.append(",\"thresholds\":");
-		object(json, response.thresholds());
-		return json.append('}').toString();
+	/**
+	 * {@code {"rule": …, "facts": {name: value}, "thresholds": {name: value},
+	 * "thresholdSources": {name: {"source": "account", "agreedOn": "2025-04-09", "note":
+	 * …} or {"source": "segment", "segment": "enterprise"}}}}.
+	 * @param accountThresholds the account's thresholds, for their provenance
+	 */
+	static String json(PlaybookResponse response, List<Threshold> accountThresholds, String segment) {
+		Map<String, Object> evidence = new LinkedHashMap<>();
+		evidence.put("rule", response.rule());
+		evidence.put("facts", response.facts());
+		evidence.put("thresholds", response.thresholds());
+		Map<String, Object> sources = new LinkedHashMap<>();
+		for (String name : response.thresholds().keySet()) {
+			accountThresholds.stream()
+				.filter((threshold) -> threshold.getName().equals(name))
+				.findFirst()
+				.ifPresent((threshold) -> sources.put(name, source(threshold, segment)));
+		}
+		if (!sources.isEmpty()) {
+			evidence.put("thresholdSources", sources);
+		}
+		return JSON.writeValueAsString(evidence);
 	}
 
-	private static void appendAll(StringBuilder text, Map<String, ?> values) {
-		boolean first = true;
-		for (Map.Entry<String, ?> entry : values.entrySet()) {
-			if (!first) {
-				text.append(", ");
+	private static Map<String, Object> source(Threshold threshold, String segment) {
+		Map<String, Object> source = new LinkedHashMap<>();
+		source.put("source", threshold.getSource());
+		if (Threshold.ACCOUNT.equals(threshold.getSource())) {
+			if (threshold.getAgreedOn() != null) {
+				source.put("agreedOn", threshold.getAgreedOn().toString());
 			}
-			text.append(entry.getKey()).append(" = ").append(entry.getValue());
-			first = false;
-		}
-	}
-
-	private static void object(StringBuilder json, Map<String, ?> values) {
-		json.append('{');
-		boolean first = true;
-		for (Map.Entry<String, ?> entry : values.entrySet()) {
-			if (!first) {
-				json.append(',');
-			}
-			string(json, entry.getKey());
-			json.append(':');
-			Object value = entry.getValue();
-			if (value == null || value instanceof Number || value instanceof Boolean) {
-				json.append(value);
-			}
-			else {
-				string(json, value.toString());
-			}
-			first = false;
-		}
-		json.append('}');
-	}
-
-	private static void string(StringBuilder json, String text) {
-		json.append('"');
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> json.append("\\\"");
-				case '\\' -> json.append("\\\\");
-				case '\n' -> json.append("\\n");
-				case '\r' -> json.append("\\r");
-				case '\t' -> json.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						json.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						json.append(c);
-					}
-				}
+			if (threshold.getNote() != null) {
+				source.put("note", threshold.getNote());
 			}
 		}
-		json.append('"');
+		else {
+			source.put("segment", segment);
+		}
+		return source;
 	}
 
 }

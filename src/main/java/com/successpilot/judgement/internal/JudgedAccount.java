@@ -21,9 +21,11 @@ record JudgedAccount(AccountCase account, AccountJudgement judgement, List<Raise
 	private static List<RaisedTask> tasksOf(AccountCase account, AccountJudgement judgement) {
 		List<RaisedTask> tasks = new ArrayList<>();
 		for (PlaybookResponse response : judgement.responses()) {
-			var drafts = response.taskDrafts();
-			String why = Evidence.why(response);
-			String evidence = Evidence.json(response);
+			// texts in the language of the CSM who will read them
+			String language = account.facts().getCsmLanguage();
+			var drafts = response.taskDrafts(language);
+			String why = Evidence.why(response, language);
+			String evidence = Evidence.json(response, account.thresholds(), account.facts().getSegment());
 			for (int i = 0; i < drafts.size(); i++) {
 				var draft = drafts.get(i);
 				// a playbook with several tasks keeps one deduplication key per task

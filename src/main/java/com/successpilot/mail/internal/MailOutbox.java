@@ -72,7 +72,7 @@ public class MailOutbox {
 
 	List<Map<String, Object>> queued() {
 		return this.jdbc.queryForList("""
-				SELECT o.id, o.mail_key, o.kind, o.csm_id, o.task_id, o.run_id, o.run_date, c.email, c.name
+				SELECT o.id, o.mail_key, o.kind, o.csm_id, o.task_id, o.run_id, o.run_date, c.email, c.name, c.language
 				FROM mail_outbox o JOIN csms c ON c.id = o.csm_id WHERE o.status = 'QUEUED' ORDER BY o.id
 				""", Map.of());
 	}

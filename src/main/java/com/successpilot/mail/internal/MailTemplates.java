@@ -25,12 +25,14 @@ final class MailTemplates {
 	}
 
 	/**
-	 * Renders {@code <name>-subject.txt}, {@code <name>.txt} and {@code <name>.html}.
+	 * Renders {@code <name>-subject.<language>.txt}, {@code <name>.<language>.txt} and
+	 * {@code <name>.<language>.html}: each mail kind has one set of templates per
+	 * language, so a Japanese CSM's mail is Japanese from the subject to the footer.
 	 */
-	Rendered render(String name, Map<String, ?> model) {
-		String subject = new TemplateRenderer(false).render(read(name + "-subject.txt"), model);
-		String text = new TemplateRenderer(false).render(read(name + ".txt"), model);
-		String html = new TemplateRenderer(true).render(read(name + ".html"), model);
+	Rendered render(String name, String language, Map<String, ?> model) {
+		String subject = new TemplateRenderer(false).render(read(name + "-subject." + language + ".txt"), model);
+		String text = new TemplateRenderer(false).render(read(name + "." + language + ".txt"), model);
+		String html = new TemplateRenderer(true).render(read(name + "." + language + ".html"), model);
 		return new Rendered(subject.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "), text, html);
 	}
 

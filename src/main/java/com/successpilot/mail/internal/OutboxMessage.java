@@ -7,7 +7,9 @@ import java.util.Map;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -28,16 +30,31 @@ final class OutboxMessage extends MimeMessage {
 	static MimeMessage of(Session session, Map<String, Object> row, String from)
 			throws MessagingException, UnsupportedEncodingException {
 		OutboxMessage message = new OutboxMessage(session, (String) row.get("message_id"));
-		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_RELATED, "UTF-8");
+		MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
 		InternetAddress sender = new InternetAddress(from, true);
 		helper.setFrom(new InternetAddress(sender.getAddress(), sender.getPersonal(), "UTF-8"));
 		InternetAddress recipient = new InternetAddress((String) row.get("recipient"), true);
 		helper.setTo(new InternetAddress(recipient.getAddress(), (String) row.get("recipient_name"), "UTF-8"));
 		helper.setSubject((String) row.get("subject"));
-		helper.setText((String) row.get("text_body"), (String) row.get("html_body"));
+		message.setContent(alternatives((String) row.get("text_body"), (String) row.get("html_body")));
 		helper.setSentDate(new Date());
 		message.saveChanges();
 		return message;
+	}
+
+	/**
+	 * multipart/alternative, plain text first: a mail program shows the last part it
+	 * understands, and every part says its charset so Japanese arrives intact.
+	 */
+	private static MimeMultipart alternatives(String text, String html) throws MessagingException {
+		MimeMultipart alternatives = new MimeMultipart("alternative");
+		MimeBodyPart plain = new MimeBodyPart();
+		plain.setText(text, "UTF-8", "plain");
+		alternatives.addBodyPart(plain);
+		MimeBodyPart rich = new MimeBodyPart();
+		rich.setText(html, "UTF-8", "html");
+		alternatives.addBodyPart(rich);
+		return alternatives;
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.successpilot.mail.MailProperties;
 import com.successpilot.rules.facts.AccountFacts;
 import com.successpilot.rules.facts.GoalProgress;
 import com.successpilot.rules.facts.Threshold;
@@ -31,7 +32,8 @@ public class AccountCaseQueries {
 
 	private static final String FACTS_PAGE = """
 			SELECT f.*, a.external_id, a.name AS account_name, a.segment, a.industry, a.lifecycle_stage,
-			  a.start_date, a.go_live_date, a.csm_id, c.email AS csm_email, c.name AS csm_name
+			  a.start_date, a.go_live_date, a.csm_id, c.email AS csm_email, c.name AS csm_name,
+			  c.language AS csm_language
 			FROM account_facts f
 			JOIN accounts a ON a.id = f.account_id
 			LEFT JOIN csms c ON c.id = a.csm_id
@@ -43,7 +45,8 @@ public class AccountCaseQueries {
 
 	private static final String LATEST_FACTS = """
 			SELECT f.*, a.external_id, a.name AS account_name, a.segment, a.industry, a.lifecycle_stage,
-			  a.start_date, a.go_live_date, a.csm_id, c.email AS csm_email, c.name AS csm_name
+			  a.start_date, a.go_live_date, a.csm_id, c.email AS csm_email, c.name AS csm_name,
+			  c.language AS csm_language
 			FROM account_facts f
 			JOIN accounts a ON a.id = f.account_id
 			LEFT JOIN csms c ON c.id = a.csm_id
@@ -62,8 +65,11 @@ public class AccountCaseQueries {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	AccountCaseQueries(NamedParameterJdbcTemplate jdbc) {
+	private final MailProperties mail;
+
+	AccountCaseQueries(NamedParameterJdbcTemplate jdbc, MailProperties mail) {
 		this.jdbc = jdbc;
+		this.mail = mail;
 	}
 
 	/**
@@ -79,7 +85,7 @@ public class AccountCaseQueries {
 			.addValue("renewalWithin", renewalWithinDays)
 			.addValue("renewalBy", runDate.plusDays(Math.max(renewalWithinDays, 0)));
 		return this.jdbc.query(FACTS_PAGE, parameters, (rs, row) -> new FactsRow(rs.getLong("account_id"),
-				(Long) rs.getObject("csm_id", Long.class), facts(rs, runDate)));
+				(Long) rs.getObject("csm_id", Long.class), facts(rs, runDate, this.mail)));
 	}
 
 	/**
@@ -89,7 +95,7 @@ public class AccountCaseQueries {
 	public Optional<AccountFacts> latestFacts(long accountKey) {
 		return this.jdbc
 			.query(LATEST_FACTS, new MapSqlParameterSource("account", accountKey),
-					(rs, row) -> facts(rs, date(rs, "run_date")))
+					(rs, row) -> facts(rs, date(rs, "run_date"), this.mail))
 			.stream()
 			.findFirst();
 	}
@@ -121,6 +127,21 @@ public class AccountCaseQueries {
 	}
 
 	/**
+	 * When and why each value was agreed with the customer: account id → threshold name →
+	 * provenance, for the task's evidence.
+	 */
+	Map<Long, Map<String, Agreement>> agreements(Collection<Long> accounts) {
+		Map<Long, Map<String, Agreement>> byAccount = new HashMap<>();
+		this.jdbc.query(
+				"SELECT account_id, name, agreed_on, note FROM account_thresholds WHERE account_id IN (:accounts)",
+				new MapSqlParameterSource("accounts", accounts), (rs) -> {
+					byAccount.computeIfAbsent(rs.getLong(1), (account) -> new HashMap<>())
+						.put(rs.getString(2), new Agreement(date(rs, "agreed_on"), rs.getString(4)));
+				});
+		return byAccount;
+	}
+
+	/**
 	 * The progress of every goal of the given accounts: account id → goals.
 	 */
 	Map<Long, List<GoalProgress>> goals(Collection<Long> accounts, Map<Long, String> externalIds, LocalDate runDate) {
@@ -137,7 +158,7 @@ public class AccountCaseQueries {
 		return byAccount;
 	}
 
-	private static AccountFacts facts(ResultSet rs, LocalDate runDate) throws SQLException {
+	private static AccountFacts facts(ResultSet rs, LocalDate runDate, MailProperties mail) throws SQLException {
 		int seats = rs.getInt("licensed_seats");
 		LocalDate renewal = date(rs, "renewal_date");
 		LocalDate goLive = date(rs, "go_live_date");
@@ -155,6 +176,7 @@ public class AccountCaseQueries {
 			.lifecycleStage(rs.getString("lifecycle_stage"))
 			.csmEmail(rs.getString("csm_email"))
 			.csmName(rs.getString("csm_name"))
+			.csmLanguage(mail.languageOf(rs.getString("csm_language")))
 			.runDate(runDate)
 			.daysSinceStart(daysBetween(date(rs, "start_date"), runDate))
 			.daysSinceGoLive((goLive != null && !goLive.isAfter(runDate)) ? daysBetween(goLive, runDate) : null)
@@ -209,6 +231,13 @@ public class AccountCaseQueries {
 	static LocalDate date(ResultSet rs, String column) throws SQLException {
 		Date date = rs.getDate(column);
 		return (date != null) ? date.toLocalDate() : null;
+	}
+
+	/**
+	 * When a threshold was agreed with the customer and why (both may be unknown).
+	 */
+	record Agreement(LocalDate agreedOn, String note) {
+
 	}
 
 	/**

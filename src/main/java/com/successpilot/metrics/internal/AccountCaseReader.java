@@ -97,14 +97,17 @@ public final class AccountCaseReader implements ItemStreamReader<AccountCase> {
 		rows.forEach((row) -> externalIds.put(row.accountKey(), row.facts().getAccountId()));
 		Map<Long, List<GoalProgress>> goals = this.queries.goals(externalIds.keySet(), externalIds, this.runDate);
 		Map<Long, Map<String, Double>> agreed = this.queries.accountThresholds(externalIds.keySet());
+		Map<Long, Map<String, AccountCaseQueries.Agreement>> agreements = this.queries.agreements(externalIds.keySet());
 		for (AccountCaseQueries.FactsRow row : rows) {
 			this.page.add(new AccountCase(row.accountKey(), row.csmKey(), row.facts(),
 					goals.getOrDefault(row.accountKey(), List.of()),
-					thresholds(row, agreed.getOrDefault(row.accountKey(), Map.of()))));
+					thresholds(row, agreed.getOrDefault(row.accountKey(), Map.of()),
+							agreements.getOrDefault(row.accountKey(), Map.of()))));
 		}
 	}
 
-	private List<Threshold> thresholds(AccountCaseQueries.FactsRow row, Map<String, Double> agreed) {
+	private List<Threshold> thresholds(AccountCaseQueries.FactsRow row, Map<String, Double> agreed,
+			Map<String, AccountCaseQueries.Agreement> agreements) {
 		String accountId = row.facts().getAccountId();
 		List<Threshold> thresholds = new ArrayList<>();
 		this.segmentThresholds.getOrDefault(row.facts().getSegment(), Map.of()).forEach((name, value) -> {
@@ -112,7 +115,11 @@ public final class AccountCaseReader implements ItemStreamReader<AccountCase> {
 				thresholds.add(new Threshold(accountId, name, value, Threshold.SEGMENT));
 			}
 		});
-		agreed.forEach((name, value) -> thresholds.add(new Threshold(accountId, name, value, Threshold.ACCOUNT)));
+		agreed.forEach((name, value) -> {
+			AccountCaseQueries.Agreement agreement = agreements.get(name);
+			thresholds.add(new Threshold(accountId, name, value, Threshold.ACCOUNT,
+					(agreement != null) ? agreement.agreedOn() : null, (agreement != null) ? agreement.note() : null));
+		});
 		return thresholds;
 	}
 

@@ -16,8 +16,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import com.successpilot.playbook.DedupPeriod;
+import com.successpilot.playbook.LocalizedText;
 import com.successpilot.playbook.Playbook;
 import com.successpilot.playbook.PlaybookProblem;
+import com.successpilot.playbook.PlaybookStep;
 import com.successpilot.playbook.Priority;
 import com.successpilot.playbook.TaskTemplate;
 import com.successpilot.playbook.TaskType;
@@ -29,9 +31,14 @@ import com.successpilot.playbook.TaskType;
 final class PlaybookYaml {
 
 	private static final Set<String> KEYS = Set.of("name", "type", "priority", "dedup", "auto-close", "urgent", "tasks",
-			"description");
+			"description", "why", "steps");
 
 	private static final Set<String> TASK_KEYS = Set.of("title", "description", "due-in-days");
+
+	private static final Set<String> STEP_KEYS = Set.of("text", "due-in-days");
+
+	/** The languages a text may be written in: {@code {ja: …, en: …}}. */
+	private static final Set<String> LANGUAGES = Set.of("ja", "en");
 
 	private final String file;
 
@@ -60,7 +67,53 @@ final class PlaybookYaml {
 		boolean autoClose = flag(fields, "auto-close");
 		boolean urgent = flag(fields, "urgent");
 		List<TaskTemplate> tasks = tasks(fields, root);
-		return this.valid ? new Playbook(name, type, priority, tasks, dedup, autoClose, urgent, this.file) : null;
+		LocalizedText description = localized(fields, "description", root, false);
+		LocalizedText why = localized(fields, "why", root, false);
+		List<PlaybookStep> steps = steps(fields);
+		return this.valid ? new Playbook(name, type, priority, tasks, dedup, autoClose, urgent, this.file, description,
+				why, steps) : null;
+	}
+
+	private List<PlaybookStep> steps(Map<String, NodeTuple> fields) {
+		NodeTuple tuple = fields.get("steps");
+		if (tuple == null) {
+			return List.of();
+		}
+		if (!(tuple.getValueNode() instanceof SequenceNode sequence)) {
+			problem(tuple.getValueNode(), "'steps' must be a list of steps, each with 'text' and 'due-in-days'");
+			return List.of();
+		}
+		List<PlaybookStep> steps = new ArrayList<>();
+		for (Node stepNode : sequence.getValue()) {
+			Map<String, NodeTuple> step = mapping(stepNode, STEP_KEYS, "a step");
+			if (step == null) {
+				continue;
+			}
+			LocalizedText text = localized(step, "text", stepNode, true);
+			Integer due = number(step, "due-in-days", stepNode);
+			steps.add(new PlaybookStep(text, (due != null) ? due : 0));
+		}
+		return steps;
+	}
+
+	/**
+	 * A text for people: a plain string, or one per language ({@code {ja: …, en: …}}).
+	 */
+	private LocalizedText localized(Map<String, NodeTuple> fields, String key, Node parent, boolean required) {
+		NodeTuple tuple = fields.get(key);
+		if (tuple == null || tuple.getValueNode() instanceof ScalarNode) {
+			return LocalizedText.plain(text(fields, key, parent, required));
+		}
+		Map<String, NodeTuple> byLanguage = mapping(tuple.getValueNode(), LANGUAGES, "'" + key + "'");
+		if (byLanguage == null) {
+			return LocalizedText.none();
+		}
+		Map<String, String> texts = new LinkedHashMap<>();
+		byLanguage.keySet().forEach((language) -> texts.put(language, text(byLanguage, language, null, false)));
+		if (texts.isEmpty()) {
+			problem(tuple.getValueNode(), "'" + key + "' must give a text in at least one of ja, en");
+		}
+		return LocalizedText.of(texts);
 	}
 
 	private List<TaskTemplate> tasks(Map<String, NodeTuple> fields, Node root) {
@@ -76,10 +129,10 @@ final class PlaybookYaml {
 			if (task == null) {
 				continue;
 			}
-			String title = text(task, "title", taskNode, true);
-			String description = text(task, "description", taskNode, false);
+			LocalizedText title = localized(task, "title", taskNode, true);
+			LocalizedText description = localized(task, "description", taskNode, false);
 			Integer due = number(task, "due-in-days", taskNode);
-			tasks.add(new TaskTemplate(title, (description != null) ? description : "", (due != null) ? due : 0));
+			tasks.add(new TaskTemplate(title, description, (due != null) ? due : 0));
 		}
 		return tasks;
 	}

@@ -1,5 +1,8 @@
 package com.successpilot.portfolio.internal;
 
+import java.util.Locale;
+import java.util.SplittableRandom;
+
 /**
  * Writes an account's row of the accounts feed.
  */
@@ -8,7 +11,8 @@ final class AccountWriter {
 	private AccountWriter() {
 	}
 
-	static void write(AccountProfile account, CsvFeedWriter out) {
+	static void write(AccountProfile account, long seed, CsvFeedWriter out) {
+		MainContact contact = mainContact(account, seed);
 		out.text(account.id())
 			.text(account.name())
 			.text(account.segment().label())
@@ -17,7 +21,23 @@ final class AccountWriter {
 			.text(account.stage().label())
 			.date(account.startDate())
 			.date(account.goLiveDate())
+			.text(contact.name())
+			.text(contact.email())
 			.endRow();
+	}
+
+	/**
+	 * The customer's main contact, from a stream of its own so that adding it changed
+	 * none of the other generated rows: a Japanese name at a Japanese company.
+	 */
+	static MainContact mainContact(AccountProfile account, long seed) {
+		SplittableRandom random = RandomStreams.stream(seed, RandomStreams.CONTACTS, account.number());
+		PersonNames.PersonName person = account.japanese() ? PersonNames.japanese(random) : PersonNames.english(random);
+		return new MainContact(person.name(),
+				person.mailbox() + "@" + account.id().toLowerCase(Locale.ROOT) + ".customer.example");
+	}
+
+	record MainContact(String name, String email) {
 	}
 
 }

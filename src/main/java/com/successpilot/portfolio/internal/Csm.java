@@ -8,4 +8,13 @@ package com.successpilot.portfolio.internal;
  * @param japanese whether the CSM looks after Japanese-speaking customers
  */
 record Csm(String email, String name, boolean japanese) {
+
+	/**
+	 * The language the CSM reads their mails in: Japanese CSMs {@code ja}, the others
+	 * {@code en}.
+	 */
+	String language() {
+		return this.japanese ? "ja" : "en";
+	}
+
 }

@@ -59,7 +59,7 @@ final class CsmRoster {
 
 	void writeTo(CsvFeedWriter out) {
 		for (Csm csm : this.all) {
-			out.text(csm.email()).text(csm.name()).endRow();
+			out.text(csm.email()).text(csm.name()).text(csm.language()).endRow();
 		}
 	}
 

@@ -9,10 +9,10 @@ import java.util.List;
  */
 enum Feed {
 
-	CSMS("csms", "email", "name"),
+	CSMS("csms", "email", "name", "language"),
 
 	ACCOUNTS("accounts", "account_id", "name", "segment", "industry", "csm_email", "lifecycle_stage", "start_date",
-			"go_live_date"),
+			"go_live_date", "contact_name", "contact_email"),
 
 	CONTRACTS("contracts", "contract_id", "account_id", "product", "start_date", "end_date", "arr", "currency",
 			"licensed_seats", "auto_renew", "status"),

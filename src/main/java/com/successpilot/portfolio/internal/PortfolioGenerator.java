@@ -70,7 +70,7 @@ public final class PortfolioGenerator {
 	}
 
 	private void write(AccountProfile account, SplittableRandom random, FeedFiles files) {
-		AccountWriter.write(account, files.writer(Feed.ACCOUNTS));
+		AccountWriter.write(account, this.seed, files.writer(Feed.ACCOUNTS));
 		this.contracts.write(account, random.split(), files.writer(Feed.CONTRACTS));
 		this.usage.write(account, random.split(), files.writer(Feed.USAGE));
 		this.tickets.write(account, random.split(), files.writer(Feed.TICKETS));

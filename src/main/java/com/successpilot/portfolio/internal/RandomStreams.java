@@ -15,6 +15,8 @@ final class RandomStreams {
 
 	static final long CSMS = 0x43534D53L;
 
+	static final long CONTACTS = 0x434F4E54414354L;
+
 	private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
 	private RandomStreams() {

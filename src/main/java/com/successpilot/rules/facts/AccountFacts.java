@@ -24,6 +24,8 @@ public final class AccountFacts {
 
 	private final String csmName;
 
+	private final String csmLanguage;
+
 	private final LocalDate runDate;
 
 	private final int daysSinceStart;
@@ -102,6 +104,7 @@ public final class AccountFacts {
 		this.lifecycleStage = b.lifecycleStage;
 		this.csmEmail = b.csmEmail;
 		this.csmName = b.csmName;
+		this.csmLanguage = b.csmLanguage;
 		this.runDate = b.runDate;
 		this.daysSinceStart = b.daysSinceStart;
 		this.daysSinceGoLive = b.daysSinceGoLive;
@@ -169,6 +172,14 @@ public final class AccountFacts {
 
 	public String getCsmName() {
 		return this.csmName;
+	}
+
+	/**
+	 * The language the CSM reads ({@code ja}, {@code en}): the task texts are written in
+	 * it.
+	 */
+	public String getCsmLanguage() {
+		return this.csmLanguage;
 	}
 
 	public LocalDate getRunDate() {
@@ -351,6 +362,8 @@ public final class AccountFacts {
 
 		private String csmName;
 
+		private String csmLanguage;
+
 		private LocalDate runDate;
 
 		private int daysSinceStart;
@@ -456,6 +469,11 @@ public final class AccountFacts {
 
 		public Builder csmName(String csmName) {
 			this.csmName = csmName;
+			return this;
+		}
+
+		public Builder csmLanguage(String csmLanguage) {
+			this.csmLanguage = csmLanguage;
 			return this;
 		}
 

@@ -55,14 +55,18 @@ class TemplateRendererTests {
 
 	@Test
 	void aTemplateInTheConfigFolderOverridesTheDefault(@TempDir Path config) throws Exception {
-		Files.writeString(config.resolve("urgent-subject.txt"), "緊急: {{title}}\n", StandardCharsets.UTF_8);
+		Files.writeString(config.resolve("urgent-subject.ja.txt"), "緊急: {{title}}\n", StandardCharsets.UTF_8);
+		Map<String, Object> model = Map.of("title", "Call <ACME>", "salutationName", "佐藤", "task",
+				Map.of("title", "Call <ACME>"));
 
-		MailTemplates.Rendered rendered = new MailTemplates(config).render("urgent",
-				Map.of("title", "Call <ACME>", "csmName", "美咲"));
+		MailTemplates.Rendered japanese = new MailTemplates(config).render("urgent", "ja", model);
+		MailTemplates.Rendered english = new MailTemplates(config).render("urgent", "en", model);
 
-		assertThat(rendered.subject()).isEqualTo("緊急: Call <ACME>");
-		assertThat(rendered.text()).contains("美咲 さん").contains("Call <ACME>");
-		assertThat(rendered.html()).contains("Call &lt;ACME&gt;");
+		assertThat(japanese.subject()).isEqualTo("緊急: Call <ACME>");
+		assertThat(japanese.text()).startsWith("佐藤さん").contains("Call <ACME>");
+		assertThat(japanese.html()).contains("Call &lt;ACME&gt;");
+		assertThat(english.subject()).isEqualTo("[SuccessPilot] Urgent: Call <ACME>");
+		assertThat(english.text()).startsWith("Hi 佐藤,");
 	}
 
 }
