@@ -36,9 +36,8 @@ class AttentionSummary implements RunSummarySection {
 			return;
 		}
 		boolean firstNight = rows.get(0).firstNight();
-		out.println("\nAttention per CSM"
-				+ (firstNight ? " (first night: a welcome digest of each CSM's top tasks, no urgent mails)" : "")
-				+ "             budget: new tasks/urgent mails per day");
+		out.println("\nWhat reached each CSM (rules/attention.yml)"
+				+ (firstNight ? ": the first night, so a welcome digest of their top tasks and no urgent mail" : ""));
 		int width = Math.max(3, rows.stream().mapToInt((row) -> row.csmEmail().length()).max().orElse(3));
 		out.printf("  %-" + width + "s %7s %10s %9s %9s %8s %7s %8s%n", "CSM", "raised", "delivered", "released",
 				"held back", "urgent", "budget", "closed*");

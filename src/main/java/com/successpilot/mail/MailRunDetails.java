@@ -36,7 +36,7 @@ class MailRunDetails implements RunDetailSection {
 			return null;
 		}
 		Map<String, Object> row = this.jdbc.queryForMap("""
-				SELECT SUM(CASE WHEN kind = 'DIGEST' THEN 1 ELSE 0 END) AS digests,
+				SELECT SUM(CASE WHEN kind IN ('DIGEST', 'WELCOME') THEN 1 ELSE 0 END) AS digests,
 				  SUM(CASE WHEN kind = 'URGENT' THEN 1 ELSE 0 END) AS urgent,
 				  SUM(CASE WHEN status = 'SENT' THEN 1 ELSE 0 END) AS sent,
 				  SUM(CASE WHEN status IN ('QUEUED', 'PENDING', 'SENDING') THEN 1 ELSE 0 END) AS pending,

@@ -200,6 +200,7 @@ class BenchmarkCommand implements Command {
 	/** Starts from a first night: no tasks, health scores or mails yet. */
 	private void forgetJudgements() {
 		this.jdbc.update("DELETE FROM attention_ledger");
+		this.jdbc.update("DELETE FROM attention_nights");
 		this.jdbc.update("DELETE FROM mail_outbox");
 		this.jdbc.update("DELETE FROM tasks");
 		this.jdbc.update("DELETE FROM health_scores");

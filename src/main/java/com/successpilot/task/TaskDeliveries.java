@@ -61,17 +61,6 @@ public class TaskDeliveries {
 	}
 
 	/**
-	 * Whether any task was raised before this business date: if none, this is the
-	 * portfolio's first night.
-	 */
-	public boolean anyRaisedBefore(LocalDate runDate) {
-		return !this.jdbc
-			.queryForList("SELECT id FROM tasks WHERE created_on < :runDate LIMIT 1",
-					new MapSqlParameterSource("runDate", runDate), Long.class)
-			.isEmpty();
-	}
-
-	/**
 	 * Per CSM (database id): what they hold, what they got today and what this run did.
 	 */
 	public Map<Long, CsmLoad> loads(long run, LocalDate runDate) {

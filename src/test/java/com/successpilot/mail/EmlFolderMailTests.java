@@ -74,21 +74,25 @@ class EmlFolderMailTests {
 		MailPortfolio portfolio = new MailPortfolio(this.definition);
 		portfolio.csms(MISAKI, "佐藤 美咲", "ja");
 		portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT);
-		portfolio.escalations("ACC-1", NIGHT);
+		assertThat(this.launcher.run("nightlyJob", NIGHT, true).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		// the next night brings escalations: an urgent task, news for the CSM
+		portfolio.escalations("ACC-1", NIGHT.plusDays(1));
 
-		JobExecution run = this.launcher.run("nightlyJob", NIGHT, true);
+		JobExecution run = this.launcher.run("nightlyJob", NIGHT.plusDays(1), true);
 
 		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		List<Path> files = emlFiles();
-		assertThat(files).hasSize(2)
+		assertThat(files).hasSize(3)
 			.allSatisfy((file) -> assertThat(file.getParent().getFileName().toString()).isEqualTo(MISAKI));
 		List<ReceivedMail> mails = files.stream().map(EmlFolderMailTests::read).toList();
 		assertThat(mails)
 			.anySatisfy((mail) -> assertThat(mail.subject()).isEqualTo("[SuccessPilot] 至急: 株式会社テスト1にエスカレーションの件で電話する"));
+		assertThat(mails)
+			.anySatisfy((mail) -> assertThat(mail.subject()).isEqualTo("[SuccessPilot] 2026年11月24日 担当アカウントのタスク 2件"));
 		assertThat(mails).anySatisfy((mail) -> {
-			// the .eml file parses back as MIME: Japanese subject decoded, UTF-8 text
-			// then HTML
-			assertThat(mail.subject()).isEqualTo("[SuccessPilot] 2026年11月23日 担当アカウントのタスク 4件");
+			// the first night's welcome digest parses back as MIME: Japanese subject
+			// decoded, UTF-8 text then HTML
+			assertThat(mail.subject()).isEqualTo("[SuccessPilot] SuccessPilotへようこそ — まず取り組むタスク");
 			assertThat(mail.toName()).isEqualTo("佐藤 美咲");
 			assertThat(mail.text()).startsWith("佐藤さん").contains("今週中に株式会社テスト1に最初の成果を届ける");
 			assertThat(mail.html()).contains("<p>佐藤さん</p>");
@@ -109,8 +113,8 @@ class EmlFolderMailTests {
 		assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("written as .eml files under " + FOLDER)
 			.containsPattern(MISAKI.replace(".", "\\.") + " +1 +1 +2 +0 +0 +0");
 
-		this.launcher.run("nightlyJob", NIGHT, false);
-		assertThat(emlFiles()).hasSize(2);
+		this.launcher.run("nightlyJob", NIGHT.plusDays(1), false);
+		assertThat(emlFiles()).hasSize(3);
 	}
 
 	private static List<Path> emlFiles() throws Exception {

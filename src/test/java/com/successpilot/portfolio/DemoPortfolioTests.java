@@ -109,8 +109,9 @@ class DemoPortfolioTests {
 			// a strict decoder: malformed UTF-8 throws
 			StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
 		}
-		assertThat(firstLine(summary, "accounts"))
-			.isEqualTo("account_id,name,segment,industry,csm_email,lifecycle_stage,start_date,go_live_date");
+		assertThat(firstLine(summary, "accounts")).isEqualTo(
+				"account_id,name,segment,industry,csm_email,lifecycle_stage,start_date,go_live_date,contact_name,"
+						+ "contact_email");
 		assertThat(firstLine(summary, "usage")).isEqualTo(
 				"account_id,date,active_users,logins,key_events,value_milestones,reports_created,integrations_active");
 		assertThat(firstLine(summary, "tickets"))

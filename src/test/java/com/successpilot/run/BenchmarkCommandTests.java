@@ -57,7 +57,7 @@ class BenchmarkCommandTests {
 		assertThat(numbers(report, "accountJudgementFloorStep\\s+[\\d.]+\\s+(\\d+)")).containsExactly(60L);
 		// the time target is set for 100,000 accounts: other sizes are compared by rate
 		assertThat(report).containsPattern("Target: metrics \\+ rules \\+ task writing [\\d.]+ s \\(accountMetricsStep "
-				+ "[\\d.]+ s \\+ accountJudgementStep [\\d.]+ s\\) for 60 accounts: [\\d,]+ accounts/s; "
+				+ "[\\d.]+ s \\+ accountJudgementStep [\\d.]+ s \\+ attentionStep [\\d.]+ s\\) for 60 accounts: [\\d,]+ accounts/s; "
 				+ "the <= 60 s target is set for 100,000 accounts \\(1,667 accounts/s\\): rate (not )?met");
 		assertThat(report).containsPattern("peak heap [\\d,]+ MiB against <= 1,024 MiB: MET");
 		// the floor replaced the last pass's outcomes: one night's tasks and health

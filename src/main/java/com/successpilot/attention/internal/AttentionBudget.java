@@ -42,7 +42,7 @@ public class AttentionBudget {
 	 * @return how many tasks reached their CSMs
 	 */
 	public int spend(long run, LocalDate runDate, AttentionPolicy policy) {
-		boolean firstNight = !this.deliveries.anyRaisedBefore(runDate);
+		boolean firstNight = !this.ledger.anyNightBefore(runDate);
 		int delivered = this.deliveries.deliverUnowned(run, runDate);
 		Map<Long, CsmLoad> loads = this.deliveries.loads(run, runDate);
 		Map<Long, String> emails = this.ledger.csmEmails(loads.keySet());

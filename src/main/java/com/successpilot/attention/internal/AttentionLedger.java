@@ -28,7 +28,23 @@ public class AttentionLedger {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Whether the attention step ran for an earlier business date: if not, this is the
+	 * portfolio's first night (even when that earlier night raised nothing).
+	 */
+	boolean anyNightBefore(LocalDate runDate) {
+		return !this.jdbc
+			.queryForList("SELECT run_date FROM attention_nights WHERE run_date < :runDate LIMIT 1",
+					new MapSqlParameterSource("runDate", runDate), java.sql.Date.class)
+			.isEmpty();
+	}
+
 	void record(long run, LocalDate runDate, boolean firstNight, List<Entry> entries) {
+		this.jdbc.update("""
+				INSERT INTO attention_nights (run_date, first_run_id, first_night) VALUES (:runDate, :run, :firstNight)
+				ON DUPLICATE KEY UPDATE run_date = run_date
+				""",
+				new MapSqlParameterSource("runDate", runDate).addValue("run", run).addValue("firstNight", firstNight));
 		if (entries.isEmpty()) {
 			return;
 		}

@@ -26,17 +26,17 @@ class CsvFeedWriterTests {
 	@Test
 	void quotesOnlyFieldsWithACommaQuoteOrLineBreakAndDoublesEmbeddedQuotes() throws Exception {
 		try (CsvFeedWriter out = CsvFeedWriter.open(this.inbox, Feed.CSMS, BUSINESS_DATE)) {
-			out.text("plain@example.test").text("佐藤 美咲").endRow();
-			out.text("a@example.test").text("Carter, Emily").endRow();
-			out.text("b@example.test").text("The \"Boss\"").endRow();
-			out.text("c@example.test").text("two\nlines").endRow();
-			out.text("d@example.test").text(null).endRow();
+			out.text("plain@example.test").text("佐藤 美咲").text("ja").endRow();
+			out.text("a@example.test").text("Carter, Emily").text("ja").endRow();
+			out.text("b@example.test").text("The \"Boss\"").text("ja").endRow();
+			out.text("c@example.test").text("two\nlines").text("ja").endRow();
+			out.text("d@example.test").text(null).text("ja").endRow();
 			out.commit();
 		}
 
-		assertThat(content(Feed.CSMS)).isEqualTo("email,name\n" + "plain@example.test,佐藤 美咲\n"
-				+ "a@example.test,\"Carter, Emily\"\n" + "b@example.test,\"The \"\"Boss\"\"\"\n"
-				+ "c@example.test,\"two\nlines\"\n" + "d@example.test,\n");
+		assertThat(content(Feed.CSMS)).isEqualTo("email,name,language\n" + "plain@example.test,佐藤 美咲,ja\n"
+				+ "a@example.test,\"Carter, Emily\",ja\n" + "b@example.test,\"The \"\"Boss\"\"\",ja\n"
+				+ "c@example.test,\"two\nlines\",ja\n" + "d@example.test,,ja\n");
 	}
 
 	@Test
@@ -71,7 +71,7 @@ class CsvFeedWriterTests {
 	void countsDataRowsButNotTheHeader() throws Exception {
 		try (CsvFeedWriter out = CsvFeedWriter.open(this.inbox, Feed.CSMS, BUSINESS_DATE)) {
 			assertThat(out.rows()).isZero();
-			out.text("a@example.test").text("A").endRow();
+			out.text("a@example.test").text("A").text("ja").endRow();
 			assertThat(out.rows()).isEqualTo(1);
 		}
 	}
@@ -88,7 +88,7 @@ class CsvFeedWriterTests {
 	void fileGetsItsNameOnlyWhenCommittedAndIsRemovedWhenAbandoned() throws Exception {
 		Path file = Feed.CSMS.file(this.inbox, BUSINESS_DATE);
 		try (CsvFeedWriter out = CsvFeedWriter.open(this.inbox, Feed.CSMS, BUSINESS_DATE)) {
-			out.text("a@example.test").text("A").endRow();
+			out.text("a@example.test").text("A").text("ja").endRow();
 			assertThat(file).doesNotExist();
 		}
 		assertThat(file.getParent()).isEmptyDirectory();
@@ -96,7 +96,7 @@ class CsvFeedWriterTests {
 		try (CsvFeedWriter out = CsvFeedWriter.open(this.inbox, Feed.CSMS, BUSINESS_DATE)) {
 			out.commit();
 		}
-		assertThat(Files.readString(file)).isEqualTo("email,name\n");
+		assertThat(Files.readString(file)).isEqualTo("email,name,language\n");
 		assertThat(this.inbox.resolve("csms/csms-2026-11-23.csv")).isEqualTo(file);
 	}
 
