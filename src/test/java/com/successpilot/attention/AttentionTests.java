@@ -249,6 +249,34 @@ class AttentionTests {
 	}
 
 	@Test
+	void aDetractorTaskMarkedDoneStaysDoneUntilTheNextDetractorAnswer() {
+		csms();
+		stalledOnboarding("ACC-1", MISAKI, 50000);
+		npsAnswer("NPS-1", "ACC-1", NIGHT.minusDays(3), 2, "サポートの返事が遅い");
+		run(NIGHT);
+		long first = detractorTasks().get(0);
+		assertThat(this.tasks.close(first, TaskStatus.DONE, MISAKI, "Called, agreed on a fix")).isTrue();
+
+		// the same answer is still the latest: the rule fires, the decision stands
+		run(NIGHT.plusDays(1));
+		assertThat(detractorTasks()).containsExactly(first);
+
+		// a new detractor answer is a new occurrence: one new task, one urgent mail
+		npsAnswer("NPS-2", "ACC-1", NIGHT.plusDays(1), 3, "まだ改善されていない");
+		JobExecution third = run(NIGHT.plusDays(2));
+		List<Long> detractor = detractorTasks();
+		assertThat(detractor).hasSize(2).startsWith(first);
+		assertThat(
+				this.jdbc.queryForObject("SELECT occurrence FROM tasks WHERE id = ?", String.class, detractor.get(1)))
+			.isEqualTo("NPS-2");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM tasks WHERE id = ?", String.class, detractor.get(1)))
+			.isEqualTo("OPEN");
+		assertThat(this.jdbc.queryForList("SELECT task_id FROM mail_outbox WHERE kind = 'URGENT' AND run_id = ?",
+				Long.class, third.getJobInstance().getInstanceId()))
+			.containsExactly(detractor.get(1));
+	}
+
+	@Test
 	void everyTaskCarriesItsScoreAndItsParts() {
 		csms();
 		stalledOnboarding("ACC-1", MISAKI, 1000000);
@@ -283,7 +311,18 @@ class AttentionTests {
 				smb,first_value_days,30,First value is due within 30 days
 				smb,support_escalations_max_30d,1,At most one escalation in 30 days
 				smb,support_open_tickets_max,2,At most two open tickets
+				smb,nps_detractor_max,6,A score of 6 or less is a detractor
 				""");
+	}
+
+	private void npsAnswer(String id, String accountId, LocalDate on, int score, String comment) {
+		this.inbox.drop("nps", "response_id,account_id,responded_on,score,respondent_role,comment",
+				id + "," + accountId + "," + on + "," + score + ",decision-maker," + comment + "\n");
+	}
+
+	private List<Long> detractorTasks() {
+		return this.jdbc.queryForList("SELECT id FROM tasks WHERE playbook = 'detractor-recovery' ORDER BY id",
+				Long.class);
 	}
 
 	private static final String USAGE_HEADER = "account_id,date,active_users,logins,key_events,value_milestones,"
