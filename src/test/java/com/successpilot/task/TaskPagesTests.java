@@ -72,8 +72,39 @@ class TaskPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("株式会社さくら")))
 			.andExpect(content().string(containsString("No first value after 60 days (we expect 30).")))
-			.andExpect(content().string(containsString("facts.daysSinceStart")))
+			.andExpect(content().string(containsString("<th>Days since the start</th><td>60</td>")))
 			.andExpect(content().string(containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	void aJapaneseCsmReadsThePagesInJapaneseWithTheThresholdsProvenance() throws Exception {
+		this.jdbc.update("UPDATE csms SET language = 'ja' WHERE email = 'misaki@example.com'");
+		MockHttpSession session = signIn(this.misaki);
+
+		this.mvc.perform(get("/tasks").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("あなたの未対応タスク")))
+			.andExpect(content().string(containsString("<html lang=\"ja\"")));
+		this.mvc.perform(get("/tasks/" + this.misakisTask).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<th>利用開始からの日数</th><td>60</td>")))
+			.andExpect(content().string(containsString("事実としきい値")))
+			.andExpect(content().string(not(containsString("Facts and thresholds"))));
+	}
+
+	@Test
+	void heldBackTasksAreCountedOnTheListAndShownOnRequest() throws Exception {
+		this.jdbc.update("UPDATE tasks SET status = 'QUEUED', delivered_run = NULL WHERE id = ?", this.misakisTask);
+		MockHttpSession session = signIn(this.misaki);
+
+		this.mvc.perform(get("/tasks").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1 more waiting")))
+			.andExpect(content().string(not(containsString("株式会社さくら"))));
+		this.mvc.perform(get("/tasks?status=QUEUED").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Waiting for capacity")))
+			.andExpect(content().string(containsString("株式会社さくら")));
 	}
 
 	@Test

@@ -3,12 +3,15 @@ package com.successpilot.task.internal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,9 +41,12 @@ class TaskPagesController {
 
 	private final TaskActions actions;
 
-	TaskPagesController(TaskQueries queries, TaskActions actions) {
+	private final MessageSource messages;
+
+	TaskPagesController(TaskQueries queries, TaskActions actions, MessageSource messages) {
 		this.queries = queries;
 		this.actions = actions;
+		this.messages = messages;
 	}
 
 	@GetMapping("/")
@@ -72,33 +78,33 @@ class TaskPagesController {
 		TaskDetails task = this.actions.visible(id, user);
 		model.addAttribute("user", user);
 		model.addAttribute("task", task);
-		model.addAttribute("evidence", evidenceLines(task.evidence()));
+		model.addAttribute("evidence", evidenceRows(task.evidence(), LocaleContextHolder.getLocale()));
 		return "tasks/detail";
 	}
 
 	@PostMapping("/tasks/{id}/done")
 	String done(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return act(id, redirect, "Marked done.", () -> this.actions.done(id, user, blankToNull(note)));
+		return act(id, redirect, word("page.done"), () -> this.actions.done(id, user, blankToNull(note)));
 	}
 
 	@PostMapping("/tasks/{id}/snooze")
 	String snooze(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(required = false) String until, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
-		return act(id, redirect, "Snoozed until " + until + ".",
+		return act(id, redirect, word("page.snoozed", until),
 				() -> this.actions.snooze(id, user, blankToNull(until), blankToNull(note)));
 	}
 
 	@PostMapping("/tasks/{id}/dismiss")
 	String dismiss(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return act(id, redirect, "Dismissed.", () -> this.actions.dismiss(id, user, blankToNull(reason)));
+		return act(id, redirect, word("page.dismissed"), () -> this.actions.dismiss(id, user, blankToNull(reason)));
 	}
 
 	@PostMapping("/tasks/{id}/reopen")
 	String reopen(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, "Reopened.", () -> this.actions.reopen(id, user, null));
+		return act(id, redirect, word("page.reopened"), () -> this.actions.reopen(id, user, null));
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -117,6 +123,72 @@ class TaskPagesController {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/tasks/" + id;
+	}
+
+	private String word(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * The evidence as rows a CSM reads: each fact and threshold with its label in the
+	 * reader's language, and for a threshold where it comes from (agreed with the
+	 * customer on a date, or the segment's default). Anything else in the evidence
+	 * follows as name/value lines.
+	 */
+	List<EvidenceRow> evidenceRows(JsonNode evidence, Locale locale) {
+		List<EvidenceRow> rows = new ArrayList<>();
+		if (evidence == null || !evidence.isObject()) {
+			evidenceLines(evidence).forEach((line) -> rows.add(new EvidenceRow(line.getKey(), line.getValue(), null)));
+			return rows;
+		}
+		JsonNode sources = evidence.path("thresholdSources");
+		evidence.path("facts")
+			.properties()
+			.forEach((fact) -> rows.add(new EvidenceRow(label("fact." + fact.getKey(), fact.getKey(), locale),
+					shown(fact.getValue()), null)));
+		evidence.path("thresholds")
+			.properties()
+			.forEach((threshold) -> rows
+				.add(new EvidenceRow(label("threshold." + threshold.getKey(), threshold.getKey(), locale),
+						shown(threshold.getValue()), provenance(sources.path(threshold.getKey()), locale))));
+		return rows;
+	}
+
+	private String label(String key, String fallback, Locale locale) {
+		return this.messages.getMessage(key, null, fallback, locale);
+	}
+
+	private String provenance(JsonNode source, Locale locale) {
+		if (source.isMissingNode()) {
+			return null;
+		}
+		if ("account".equals(source.path("source").asString())) {
+			String on = source.path("agreedOn").asString(null);
+			String note = source.path("note").asString(null);
+			String key = (on != null && note != null) ? "threshold.agreed" : (on != null) ? "threshold.agreed.noNote"
+					: (note != null) ? "threshold.agreed.noDate" : "threshold.agreed.unknown";
+			return this.messages.getMessage(key, new Object[] { on, note }, locale);
+		}
+		return this.messages.getMessage("threshold.segment", new Object[] { source.path("segment").asString("") },
+				locale);
+	}
+
+	private static String shown(JsonNode value) {
+		if (value.isNumber()) {
+			double number = value.asDouble();
+			return (number == Math.rint(number)) ? String.valueOf((long) number)
+					: String.valueOf(Math.round(number * 10) / 10.0);
+		}
+		return value.asString();
+	}
+
+	/**
+	 * One line of a task's evidence on its page.
+	 *
+	 * @param provenance where a threshold comes from, {@code null} for a fact
+	 */
+	record EvidenceRow(String label, String value, String provenance) {
+
 	}
 
 	private static String blankToNull(String text) {
