@@ -49,7 +49,7 @@ final class MaterialChange {
 		if (dueDate.isBefore(before.dueDate())) {
 			changes.add("due:" + before.dueDate() + ">" + dueDate);
 		}
-		String crossed = crossedFurther(before.mailedEvidence(), now.evidence(), marginPct);
+		String crossed = crossedFurther(before.toldEvidence(), now.evidence(), marginPct);
 		if (crossed != null) {
 			changes.add(crossed);
 		}
@@ -131,6 +131,14 @@ final class MaterialChange {
 
 		StoredTask {
 			occurrence = (occurrence != null) ? occurrence : "";
+		}
+
+		/**
+		 * The evidence as the CSM was last told it: kept apart only once the stored
+		 * evidence has drifted from it.
+		 */
+		String toldEvidence() {
+			return (this.mailedEvidence != null) ? this.mailedEvidence : this.evidence;
 		}
 
 		boolean delivered() {

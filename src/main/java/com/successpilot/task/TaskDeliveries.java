@@ -50,7 +50,7 @@ public class TaskDeliveries {
 
 	private static final String DELIVER = """
 			UPDATE tasks SET status = 'OPEN', delivered_run = :run, delivered_on = :runDate, changed_run = :run,
-			  change_note = NULL, mailed_evidence = evidence, updated_at = :now
+			  change_note = NULL, mailed_evidence = NULL, updated_at = :now
 			WHERE id IN (:ids) AND status = 'QUEUED'
 			""";
 
@@ -111,7 +111,7 @@ public class TaskDeliveries {
 	public int deliverUnowned(long run, LocalDate runDate) {
 		return this.jdbc.update("""
 				UPDATE tasks SET status = 'OPEN', delivered_run = :run, delivered_on = :runDate, changed_run = :run,
-				  mailed_evidence = evidence, updated_at = :now
+				  updated_at = :now
 				WHERE status = 'QUEUED' AND owner_csm_id IS NULL
 				""", new MapSqlParameterSource("run", run).addValue("runDate", runDate)
 			.addValue("now", LocalDateTime.now()));

@@ -56,14 +56,16 @@ public class TaskRepository {
 	/** Tasks per statement: a chunk's tasks in one or two statements. */
 	private static final int TASKS_PER_STATEMENT = 1000;
 
-	private static final String OPEN_TWINS = """
-			SELECT id, active_key, occurrence, rule_name, why, evidence, mailed_evidence, rules_version, owner_csm_id,
-			  status, snoozed_until, priority, due_date, rank_score, rank_parts, delivered_run, changed_run, change_note
+	// the twins a raised task may have, and the keys people closed (done or dismissed)
+	// for good: one read per chunk
+	private static final String TWINS_AND_DECISIONS = """
+			SELECT id, status, dedup_key, active_key, occurrence, rule_name, why, evidence, mailed_evidence, rules_version,
+			  owner_csm_id, snoozed_until, priority, due_date, rank_score, rank_parts, delivered_run, changed_run, change_note
 			FROM tasks WHERE account_id IN (:accounts) AND status IN ('OPEN', 'SNOOZED', 'QUEUED')
-			""";
-
-	private static final String DECIDED = """
-			SELECT dedup_key FROM tasks WHERE account_id IN (:accounts) AND status IN ('DONE', 'DISMISSED')
+			UNION ALL
+			SELECT NULL, status, dedup_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+			  NULL, NULL, NULL
+			FROM tasks WHERE account_id IN (:accounts) AND status IN ('DONE', 'DISMISSED')
 			""";
 
 	private static final String MARK_SEEN = """
@@ -109,15 +111,15 @@ public class TaskRepository {
 		}
 		List<RaisedTask> tasks = raised.stream().map(TaskRepository::fitted).toList();
 		LocalDateTime now = LocalDateTime.now();
-		Map<String, MaterialChange.StoredTask> twins = openTwins(tasks);
-		Set<String> decided = null;
+		Map<String, MaterialChange.StoredTask> twins = new HashMap<>();
+		Set<String> decided = new HashSet<>();
+		readTwinsAndDecisions(tasks, twins, decided);
 		List<RaisedTask> created = new ArrayList<>();
 		List<Object[]> refreshed = new ArrayList<>();
 		Set<Long> seenAgain = new LinkedHashSet<>();
 		for (RaisedTask task : tasks) {
 			MaterialChange.StoredTask twin = twins.get(task.activeKey());
 			if (twin == null) {
-				decided = (decided != null) ? decided : decided(tasks);
 				if (!decided.contains(task.dedupKey())) {
 					created.add(task);
 				}
@@ -150,34 +152,31 @@ public class TaskRepository {
 		boolean changed = !material.isEmpty();
 		return new Object[] { task.dedupKey(), task.occurrence().isEmpty() ? null : task.occurrence(), task.rule(),
 				task.why(), task.evidence(), rulesVersion, task.ownerKey(), task.priority(), dueDate, task.rankScore(),
-				task.rankParts(), runDate, changed ? run : twin.changedRun(), changed ? material : twin.changeNote(),
-				changed ? task.evidence() : twin.mailedEvidence(), run, runDate, now, twin.id() };
+				task.rankParts(), runDate, changed ? run : twin.changedRun(),
+				changed ? ColumnText.fit(material, 300) : twin.changeNote(),
+				(changed || !twin.delivered()) ? null : twin.toldEvidence(), run, runDate, now, twin.id() };
 	}
 
 	/**
-	 * The open, snoozed or held-back tasks of the raised tasks' accounts, by active key.
+	 * The open, snoozed or held-back tasks of the raised tasks' accounts by active key,
+	 * and the dedup keys of those people marked done or dismissed.
 	 */
-	private Map<String, MaterialChange.StoredTask> openTwins(List<RaisedTask> tasks) {
-		Map<String, MaterialChange.StoredTask> twins = new HashMap<>();
-		this.jdbc.query(OPEN_TWINS, new MapSqlParameterSource("accounts", accountsOf(tasks)), (rs) -> {
+	private void readTwinsAndDecisions(List<RaisedTask> tasks, Map<String, MaterialChange.StoredTask> twins,
+			Set<String> decided) {
+		this.jdbc.query(TWINS_AND_DECISIONS, new MapSqlParameterSource("accounts", accountsOf(tasks)), (rs) -> {
+			String status = rs.getString("status");
+			if ("DONE".equals(status) || "DISMISSED".equals(status)) {
+				decided.add(rs.getString("dedup_key"));
+				return;
+			}
 			twins.put(rs.getString("active_key"), new MaterialChange.StoredTask(rs.getLong("id"),
 					rs.getString("active_key"), rs.getString("occurrence"), rs.getString("rule_name"),
 					rs.getString("why"), rs.getString("evidence"), rs.getString("mailed_evidence"),
-					rs.getString("rules_version"), rs.getObject("owner_csm_id", Long.class), rs.getString("status"),
+					rs.getString("rules_version"), rs.getObject("owner_csm_id", Long.class), status,
 					date(rs.getDate("snoozed_until")), rs.getString("priority"), date(rs.getDate("due_date")),
 					rs.getObject("rank_score", Double.class), rs.getString("rank_parts"),
 					rs.getObject("delivered_run", Long.class), rs.getLong("changed_run"), rs.getString("change_note")));
 		});
-		return twins;
-	}
-
-	/**
-	 * The dedup keys of the tasks that people marked done or dismissed, of the raised
-	 * tasks' accounts.
-	 */
-	private Set<String> decided(List<RaisedTask> tasks) {
-		return new HashSet<>(this.jdbc.queryForList(DECIDED, new MapSqlParameterSource("accounts", accountsOf(tasks)),
-				String.class));
 	}
 
 	private static Set<Long> accountsOf(List<RaisedTask> tasks) {

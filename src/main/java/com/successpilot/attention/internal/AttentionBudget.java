@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.successpilot.mail.CsmMails;
@@ -26,6 +28,8 @@ import com.successpilot.task.TaskDeliveries.QueuedTask;
 @Component
 public class AttentionBudget {
 
+	private static final Logger log = LoggerFactory.getLogger(AttentionBudget.class);
+
 	private final TaskDeliveries deliveries;
 
 	private final CsmMails mails;
@@ -42,6 +46,7 @@ public class AttentionBudget {
 	 * @return how many tasks reached their CSMs
 	 */
 	public int spend(long run, LocalDate runDate, AttentionPolicy policy) {
+		long started = System.nanoTime();
 		boolean firstNight = !this.ledger.anyNightBefore(runDate);
 		int delivered = this.deliveries.deliverUnowned(run, runDate);
 		Map<Long, CsmLoad> loads = this.deliveries.loads(run, runDate);
@@ -94,8 +99,16 @@ public class AttentionBudget {
 					load.queued() - deliveredNow, load.closedWhileHeld(), urgent.size(), urgentHeld,
 					allowance.newTasksPerDay(), allowance.urgentMailsPerDay()));
 		}
+		long decided = System.nanoTime();
 		this.mails.queue(run, runDate, firstNight, digests, urgentMails);
 		this.ledger.record(run, runDate, firstNight, entries);
+		log.info(
+				"attentionStep: {} task(s) reached {} CSM(s), {} held back{}; {} digest(s), {} urgent mail(s) queued "
+						+ "({} ms, of which {} ms queueing mails and the ledger)",
+				delivered, digests.size(), entries.stream().mapToInt(AttentionLedger.Entry::heldBack).sum(),
+				firstNight ? " (first night)" : "", digests.size(),
+				urgentMails.values().stream().mapToInt(List::size).sum(), (System.nanoTime() - started) / 1_000_000,
+				(System.nanoTime() - decided) / 1_000_000);
 		return delivered;
 	}
 

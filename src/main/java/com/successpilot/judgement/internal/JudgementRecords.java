@@ -55,20 +55,23 @@ class JudgementRecords {
 	}
 
 	/**
-	 * Each account's overall health score on a date, or the latest before it.
+	 * Each account's overall health score on a date, or the latest of the week before it
+	 * (a night may have been skipped); none for an account not scored then.
 	 */
 	Map<Long, Double> healthOn(List<Long> accounts, LocalDate date) {
 		Map<Long, Double> scores = new HashMap<>();
 		if (accounts.isEmpty()) {
 			return scores;
 		}
+		// in date order, so the latest score of each account is the one kept
 		this.jdbc.query("""
-				SELECT h.account_id, h.overall_score FROM health_scores h
-				WHERE h.account_id IN (:accounts) AND h.run_date = (SELECT MAX(p.run_date) FROM health_scores p
-				  WHERE p.account_id = h.account_id AND p.run_date <= :date)
-				""", new MapSqlParameterSource("accounts", accounts).addValue("date", date), (rs) -> {
-			scores.put(rs.getLong("account_id"), rs.getDouble("overall_score"));
-		});
+				SELECT account_id, overall_score FROM health_scores
+				WHERE account_id IN (:accounts) AND run_date BETWEEN :from AND :date
+				ORDER BY run_date
+				""", new MapSqlParameterSource("accounts", accounts).addValue("from", date.minusDays(7))
+			.addValue("date", date), (rs) -> {
+				scores.put(rs.getLong("account_id"), rs.getDouble("overall_score"));
+			});
 		return scores;
 	}
 
