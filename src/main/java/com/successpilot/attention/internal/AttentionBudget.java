@@ -64,6 +64,7 @@ public class AttentionBudget {
 		List<Long> digests = new ArrayList<>();
 		Map<Long, List<Long>> urgentMails = new LinkedHashMap<>();
 		List<AttentionLedger.Entry> entries = new ArrayList<>();
+		List<Long> toDeliver = new ArrayList<>();
 		for (Map.Entry<Long, CsmLoad> entry : loads.entrySet()) {
 			long csm = entry.getKey();
 			CsmLoad load = entry.getValue();
@@ -71,8 +72,9 @@ public class AttentionBudget {
 			int capacity = Math.max(0, Math.min(allowance.newTasksPerDay() - load.deliveredToday(),
 					allowance.openTasksMax() - load.openNow()));
 			List<QueuedTask> released = queue.getOrDefault(csm, List.of()).stream().limit(capacity).toList();
-			int deliveredNow = this.deliveries.deliver(released.stream().map(QueuedTask::id).toList(), run, runDate);
-			delivered += deliveredNow;
+			// read in this transaction, still held back: delivered together below
+			int deliveredNow = released.size();
+			released.forEach((task) -> toDeliver.add(task.id()));
 			List<Long> urgent = new ArrayList<>();
 			int urgentHeld = 0;
 			int urgentLeft = Math.max(0, allowance.urgentMailsPerDay() - urgentToday.getOrDefault(csm, 0));
@@ -99,6 +101,7 @@ public class AttentionBudget {
 					load.queued() - deliveredNow, load.closedWhileHeld(), urgent.size(), urgentHeld,
 					allowance.newTasksPerDay(), allowance.urgentMailsPerDay()));
 		}
+		delivered += this.deliveries.deliver(toDeliver, run, runDate);
 		long decided = System.nanoTime();
 		this.mails.queue(run, runDate, firstNight, digests, urgentMails);
 		this.ledger.record(run, runDate, firstNight, entries);
