@@ -2,12 +2,14 @@ package com.successpilot.task;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,17 +42,19 @@ public class TaskDeliveries {
 
 	// the best-ranked tasks held back per CSM; a CSM's capacity filters in Java
 	private static final String RANKED_QUEUE = """
-			SELECT id, csm, place, urgent, created_run FROM (
-			  SELECT id, owner_csm_id AS csm, urgent, created_run,
+			SELECT id, csm, place, urgent, created_run, created_on FROM (
+			  SELECT id, owner_csm_id AS csm, urgent, created_run, created_on,
 			    ROW_NUMBER() OVER (PARTITION BY owner_csm_id ORDER BY rank_score DESC, due_date, id) AS place
 			  FROM tasks WHERE status = 'QUEUED' AND owner_csm_id IS NOT NULL) ranked
 			WHERE place <= :most
 			ORDER BY csm, place
 			""";
 
+	// a task held back since an earlier day is due as many days after its delivery as it
+	// was due after it was raised: the CSM gets the playbook's time to act
 	private static final String DELIVER = """
 			UPDATE tasks SET status = 'OPEN', delivered_run = :run, delivered_on = :runDate, changed_run = :run,
-			  change_note = NULL, mailed_evidence = NULL, updated_at = :now
+			  due_date = TIMESTAMPADD(DAY, :waited, due_date), change_note = NULL, mailed_evidence = NULL, updated_at = :now
 			WHERE id IN (:ids) AND status = 'QUEUED'
 			""";
 
@@ -83,7 +87,8 @@ public class TaskDeliveries {
 		this.jdbc.query(RANKED_QUEUE, new MapSqlParameterSource("most", most), (rs) -> {
 			long csm = rs.getLong("csm");
 			queue.computeIfAbsent(csm, (key) -> new ArrayList<>())
-				.add(new QueuedTask(rs.getLong("id"), rs.getBoolean("urgent"), rs.getLong("created_run")));
+				.add(new QueuedTask(rs.getLong("id"), rs.getBoolean("urgent"), rs.getLong("created_run"),
+						rs.getDate("created_on").toLocalDate()));
 		});
 		return queue;
 	}
@@ -92,15 +97,21 @@ public class TaskDeliveries {
 	 * Delivers held-back tasks to their CSM.
 	 * @return how many were still held back and are now delivered
 	 */
-	public int deliver(Collection<Long> taskIds, long run, LocalDate runDate) {
+	public int deliver(Collection<QueuedTask> tasks, long run, LocalDate runDate) {
 		int delivered = 0;
-		List<Long> ids = new ArrayList<>(taskIds);
-		for (int from = 0; from < ids.size(); from += 1000) {
-			delivered += this.jdbc.update(DELIVER,
-					new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-						.addValue("run", run)
-						.addValue("runDate", runDate)
-						.addValue("now", LocalDateTime.now()));
+		Map<LocalDate, List<Long>> byDayRaised = new TreeMap<>();
+		tasks.forEach(
+				(task) -> byDayRaised.computeIfAbsent(task.createdOn(), (day) -> new ArrayList<>()).add(task.id()));
+		for (Map.Entry<LocalDate, List<Long>> day : byDayRaised.entrySet()) {
+			List<Long> ids = day.getValue();
+			for (int from = 0; from < ids.size(); from += 1000) {
+				delivered += this.jdbc.update(DELIVER,
+						new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+							.addValue("run", run)
+							.addValue("runDate", runDate)
+							.addValue("waited", ChronoUnit.DAYS.between(day.getKey(), runDate))
+							.addValue("now", LocalDateTime.now()));
+			}
 		}
 		return delivered;
 	}
@@ -137,7 +148,7 @@ public class TaskDeliveries {
 	 *
 	 * @param createdRun the run that raised it
 	 */
-	public record QueuedTask(long id, boolean urgent, long createdRun) {
+	public record QueuedTask(long id, boolean urgent, long createdRun, LocalDate createdOn) {
 
 	}
 

@@ -144,6 +144,13 @@ class AttentionTests {
 			.containsEntry("RELEASED", 2)
 			.containsEntry("RAISED", 0)
 			.containsEntry("HELD_BACK", 4);
+		// held back a day, they are due as long after reaching the CSM as the playbook
+		// says
+		// (its two tasks: in 3 and in 7 days)
+		assertThat(this.jdbc.queryForList("SELECT due_date FROM tasks WHERE delivered_run = ?", java.sql.Date.class,
+				secondNight.getJobInstance().getInstanceId()))
+			.hasSize(2)
+			.allSatisfy((due) -> assertThat(due.toLocalDate()).isIn(NIGHT.plusDays(4), NIGHT.plusDays(8)));
 		// the digest lists the two released tasks, nothing as changed
 		assertThat(this.jdbc.queryForObject("SELECT task_count FROM mail_outbox WHERE kind = 'DIGEST' AND run_id = ?",
 				Integer.class, secondNight.getJobInstance().getInstanceId()))

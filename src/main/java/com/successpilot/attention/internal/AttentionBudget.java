@@ -64,7 +64,7 @@ public class AttentionBudget {
 		List<Long> digests = new ArrayList<>();
 		Map<Long, List<Long>> urgentMails = new LinkedHashMap<>();
 		List<AttentionLedger.Entry> entries = new ArrayList<>();
-		List<Long> toDeliver = new ArrayList<>();
+		List<QueuedTask> toDeliver = new ArrayList<>();
 		for (Map.Entry<Long, CsmLoad> entry : loads.entrySet()) {
 			long csm = entry.getKey();
 			CsmLoad load = entry.getValue();
@@ -74,7 +74,7 @@ public class AttentionBudget {
 			List<QueuedTask> released = queue.getOrDefault(csm, List.of()).stream().limit(capacity).toList();
 			// read in this transaction, still held back: delivered together below
 			int deliveredNow = released.size();
-			released.forEach((task) -> toDeliver.add(task.id()));
+			toDeliver.addAll(released);
 			List<Long> urgent = new ArrayList<>();
 			int urgentHeld = 0;
 			int urgentLeft = Math.max(0, allowance.urgentMailsPerDay() - urgentToday.getOrDefault(csm, 0));

@@ -30,6 +30,7 @@ public class MailComposer {
 
 	private static final String TASKS = """
 			SELECT t.id, t.title, t.playbook, t.priority, t.due_date, t.why, t.status, t.created_run, t.created_on,
+			  t.delivered_on,
 			  t.close_reason, t.evidence, t.account_id, t.delivered_run, t.change_note, t.rank_score, t.rank_parts,
 			  a.external_id, a.name AS account_name, a.main_contact_name, a.main_contact_email,
 			  h.grade, h.overall_score, f.renewal_date, f.arr, f.currency

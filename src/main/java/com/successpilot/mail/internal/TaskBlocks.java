@@ -89,7 +89,10 @@ final class TaskBlocks {
 		health(task, accountKey, runDate, reader);
 		JsonNode evidence = evidence((String) row.get("evidence"));
 		evidence(task, evidence, reader);
-		steps(task, playbook, localDate(row.get("created_on")), evidence, row, reader);
+		// a task held back counts its steps from the day it reached the CSM
+		LocalDate from = (row.get("delivered_on") != null) ? localDate(row.get("delivered_on"))
+				: localDate(row.get("created_on"));
+		steps(task, playbook, from, evidence, row, reader);
 		if (NPS_PLAYBOOKS.contains(playbookName)) {
 			task.put("npsComment", npsComment(accountKey));
 		}
