@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -69,6 +70,9 @@ class AttentionTests {
 	@Autowired
 	LiveRuleSet rules;
 
+	@Autowired
+	MeterRegistry meters;
+
 	TestInbox inbox;
 
 	@DynamicPropertySource
@@ -124,6 +128,13 @@ class AttentionTests {
 		assertThat(summaryOf(run)).contains("What reached each CSM (rules/attention.yml): the first night")
 			.containsPattern(MISAKI + "\\s+12\\s+4\\s+0\\s+8\\s+0\\s+4/1\\s+0")
 			.containsPattern(KENTA + "\\s+2\\s+2\\s+0\\s+0\\s+0\\s+2/1\\s+0");
+		// and Prometheus: per CSM, what was delivered, and what waits
+		assertThat(this.meters.get("successpilot.attention.tasks")
+			.tag("csm", KENTA)
+			.tag("outcome", "delivered")
+			.counter()
+			.count()).isGreaterThanOrEqualTo(2);
+		assertThat(this.meters.get("successpilot.attention.held.back").tag("csm", MISAKI).gauge().value()).isEqualTo(8);
 	}
 
 	@Test

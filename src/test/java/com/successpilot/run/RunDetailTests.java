@@ -101,6 +101,10 @@ class RunDetailTests {
 			.andExpect(jsonPath("$.outcomes.judgement.tasksRaised").value(greaterThan(2)))
 			.andExpect(jsonPath("$.outcomes.judgement.accountsScored").value(3))
 			.andExpect(jsonPath("$.outcomes.judgement.rulesVersions[0]").isString())
+			.andExpect(jsonPath("$.outcomes.attention.firstNight").value(true))
+			.andExpect(jsonPath("$.outcomes.attention.csms[0].raised").value(greaterThan(2)))
+			.andExpect(jsonPath("$.outcomes.attention.csms[0].delivered").value(greaterThan(0)))
+			.andExpect(jsonPath("$.outcomes.attention.csms[0].newTasksPerDay").value(10))
 			.andExpect(jsonPath("$.outcomes.mail.digests").value(1))
 			.andExpect(jsonPath("$.outcomes.mail.sent").value(greaterThan(0)));
 	}
