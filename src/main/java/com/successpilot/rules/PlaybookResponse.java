@@ -1,13 +1,16 @@
 package com.successpilot.rules;
 
 import java.time.LocalDate;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.successpilot.playbook.PlaceholderText;
 import com.successpilot.playbook.Playbook;
+import com.successpilot.rules.facts.Words;
 
 /**
  * A rule's decision that an account needs a playbook, with why: the rule, the reason in
@@ -71,8 +74,8 @@ public record PlaybookResponse(String accountId, Playbook playbook, String rule,
 	public List<TaskDraft> taskDrafts(String language) {
 		return this.playbook.tasks()
 			.stream()
-			.map((template) -> new TaskDraft(template.title(language, this.values),
-					template.description(language, this.values), this.runDate.plusDays(template.dueInDays())))
+			.map((template) -> new TaskDraft(template.title(language, inLanguage(language)),
+					template.description(language, inLanguage(language)), this.runDate.plusDays(template.dueInDays())))
 			.toList();
 	}
 
@@ -83,7 +86,33 @@ public record PlaybookResponse(String accountId, Playbook playbook, String rule,
 	 */
 	public String why(String language) {
 		String why = this.playbook.why().withoutFallback(language);
-		return (why != null) ? PlaceholderText.fill(why, this.values) : this.reason;
+		return (why != null) ? PlaceholderText.fill(why, inLanguage(language)) : this.reason;
+	}
+
+	/**
+	 * The values for filling a text for a reader: words given in two languages
+	 * ({@link Words}) in the reader's.
+	 */
+	private Map<String, Object> inLanguage(String language) {
+		return new AbstractMap<>() {
+
+			@Override
+			public Object get(Object key) {
+				Object value = PlaybookResponse.this.values.get(key);
+				return (value instanceof Words words) ? words.in(language) : value;
+			}
+
+			@Override
+			public boolean containsKey(Object key) {
+				return PlaybookResponse.this.values.containsKey(key);
+			}
+
+			@Override
+			public Set<Entry<String, Object>> entrySet() {
+				throw new UnsupportedOperationException("placeholders are looked up by name");
+			}
+
+		};
 	}
 
 	/**

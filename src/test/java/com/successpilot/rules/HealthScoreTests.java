@@ -64,6 +64,38 @@ class HealthScoreTests {
 		assertThat(health.getOverall()).isEqualTo(50);
 		assertThat(health.getGrade()).isEqualTo("C");
 		assertThat(health.getDrag()).isEqualTo("support effort: 10 open tickets (limit 5)");
+		assertThat(health.getDragInWords().in("ja")).isEqualTo("サポート負荷：未解決チケット10件（上限5件）");
+	}
+
+	@Test
+	void theWeakestPointOfASavePlanReadsInTheCsmsLanguage() {
+		RuleSet rules = RuleSet.load(Path.of("rules"));
+		AccountFacts account = AccountFacts.builder()
+			.accountId("ACC-7")
+			.accountName("Painful Ltd")
+			.segment("mid-market")
+			.lifecycleStage("renewal")
+			.runDate(java.time.LocalDate.of(2026, 10, 15))
+			.daysToRenewal(50)
+			.seatUtilisationPct(80)
+			.licensedSeats(50)
+			.openTickets(10)
+			.escalations30d(2)
+			.latestNps(2)
+			.build();
+		List<Threshold> thresholds = List.of(threshold("seat_utilisation_min_pct", 60),
+				threshold("support_open_tickets_max", 5), threshold("support_escalations_max_30d", 1),
+				threshold("renewal_health_min", 70));
+
+		PlaybookResponse savePlan = rules.evaluate(account, List.of(), thresholds)
+			.responses()
+			.stream()
+			.filter((response) -> response.playbookName().equals("renewal-save-plan"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(savePlan.why("ja")).contains("まだ価値マイルストーンに到達していません").doesNotContain("value milestone");
+		assertThat(savePlan.why("en")).contains("no value milestone reached yet");
 	}
 
 	private static Threshold threshold(String name, double value) {

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.successpilot.rules.PlaybookResponse;
 import com.successpilot.rules.facts.Threshold;
+import com.successpilot.rules.facts.Words;
 
 /**
  * A task's why in two forms: a sentence a CSM reads, in their language, and the rule,
@@ -34,10 +35,14 @@ final class Evidence {
 	 * …} or {"source": "segment", "segment": "enterprise"}}}}.
 	 * @param accountThresholds the account's thresholds, for their provenance
 	 */
-	static String json(PlaybookResponse response, List<Threshold> accountThresholds, String segment) {
+	static String json(PlaybookResponse response, List<Threshold> accountThresholds, String segment, String language) {
 		Map<String, Object> evidence = new LinkedHashMap<>();
 		evidence.put("rule", response.rule());
-		evidence.put("facts", response.facts());
+		// words given in two languages, in the reader's
+		Map<String, Object> facts = new LinkedHashMap<>();
+		response.facts()
+			.forEach((name, value) -> facts.put(name, (value instanceof Words words) ? words.in(language) : value));
+		evidence.put("facts", facts);
 		evidence.put("thresholds", response.thresholds());
 		Map<String, Object> sources = new LinkedHashMap<>();
 		for (String name : response.thresholds().keySet()) {

@@ -25,7 +25,7 @@ record JudgedAccount(AccountCase account, AccountJudgement judgement, List<Raise
 			String language = account.facts().getCsmLanguage();
 			var drafts = response.taskDrafts(language);
 			String why = Evidence.why(response, language);
-			String evidence = Evidence.json(response, account.thresholds(), account.facts().getSegment());
+			String evidence = Evidence.json(response, account.thresholds(), account.facts().getSegment(), language);
 			for (int i = 0; i < drafts.size(); i++) {
 				var draft = drafts.get(i);
 				// a playbook with several tasks keeps one deduplication key per task

@@ -31,6 +31,10 @@ import com.successpilot.task.TaskChanges;
  */
 final class TaskBlocks {
 
+	// respondent roles are codes of the NPS feed (executive, decision-maker, …): put in
+	// words
+	private static final Set<String> ROLE_FACTS = Set.of("latestNpsRole");
+
 	private static final Set<String> NPS_PLAYBOOKS = Set.of("detractor-recovery", "nps-drop-follow-up",
 			"reference-request");
 
@@ -161,8 +165,10 @@ final class TaskBlocks {
 		List<Map<String, Object>> facts = new ArrayList<>();
 		evidence.path("facts")
 			.properties()
-			.forEach((fact) -> facts
-				.add(Map.of("label", reader.factLabel(fact.getKey()), "value", reader.value(scalar(fact.getValue())))));
+			.forEach((fact) -> facts.add(Map.of("label", reader.factLabel(fact.getKey()), "value",
+					ROLE_FACTS.contains(fact.getKey()) && fact.getValue().isString()
+							? reader.word("role." + fact.getValue().asString())
+							: reader.value(scalar(fact.getValue())))));
 		List<Map<String, Object>> thresholds = new ArrayList<>();
 		evidence.path("thresholds").properties().forEach((threshold) -> {
 			JsonNode source = evidence.path("thresholdSources").path(threshold.getKey());

@@ -19,7 +19,15 @@ public final class HealthInput {
 
 	private final String detail;
 
+	private final String nameJa;
+
+	private final String detailJa;
+
 	public HealthInput(String name, String side, double score, String detail) {
+		this(name, side, score, detail, null, null);
+	}
+
+	private HealthInput(String name, String side, double score, String detail, String nameJa, String detailJa) {
 		if (!OUTCOME.equals(side) && !EXPERIENCE.equals(side)) {
 			throw new IllegalArgumentException(
 					"health input '" + name + "' must be on the outcome or experience side, not '" + side + "'");
@@ -28,6 +36,26 @@ public final class HealthInput {
 		this.side = side;
 		this.score = (int) Math.round(Math.max(0, Math.min(100, score)));
 		this.detail = detail;
+		this.nameJa = nameJa;
+		this.detailJa = detailJa;
+	}
+
+	/**
+	 * The same input with its name and detail in Japanese, for Japanese readers, e.g.
+	 * {@code new HealthInput("NPS", …).withJapanese("NPS", "最新のNPSは3点")}.
+	 */
+	public HealthInput withJapanese(String name, String detail) {
+		return new HealthInput(this.name, this.side, this.score, this.detail, name, detail);
+	}
+
+	/**
+	 * "name: detail" in English and, where the rule gave them, in Japanese.
+	 */
+	public Words getSummary() {
+		String english = this.name + ": " + this.detail;
+		String japanese = (this.nameJa != null ? this.nameJa : this.name) + "："
+				+ (this.detailJa != null ? this.detailJa : this.detail);
+		return new Words(english, japanese);
 	}
 
 	public String getName() {

@@ -17,9 +17,9 @@ public final class HealthPoints {
 
 	private final int overall;
 
-	private final String drag;
+	private final Words drag;
 
-	private HealthPoints(int outcome, int experience, String drag) {
+	private HealthPoints(int outcome, int experience, Words drag) {
 		this.outcome = outcome;
 		this.experience = experience;
 		this.overall = (int) Math.round((outcome + experience) / 2.0);
@@ -38,12 +38,12 @@ public final class HealthPoints {
 			.toList();
 		double outcomeWeight = totalWeight(inputs, HealthInput.OUTCOME);
 		double experienceWeight = totalWeight(inputs, HealthInput.EXPERIENCE);
-		String drag = inputs.stream()
+		Words drag = inputs.stream()
 			.filter((input) -> input.getScore() < 100)
 			.max(Comparator.comparingDouble((WeightedHealthInput input) -> pointsLost(input,
 					HealthInput.OUTCOME.equals(input.getSide()) ? outcomeWeight : experienceWeight)))
-			.map((input) -> input.getName() + ": " + input.getInput().getDetail())
-			.orElse("nothing: every input scores 100");
+			.map((input) -> input.getInput().getSummary())
+			.orElse(new Words("nothing: every input scores 100", "なし：すべての項目が満点です"));
 		return new HealthPoints(side(inputs, HealthInput.OUTCOME, outcomeWeight),
 				side(inputs, HealthInput.EXPERIENCE, experienceWeight), drag);
 	}
@@ -83,7 +83,7 @@ public final class HealthPoints {
 	}
 
 	public String getDrag() {
-		return this.drag;
+		return this.drag.toString();
 	}
 
 	public HealthScore graded(String grade) {

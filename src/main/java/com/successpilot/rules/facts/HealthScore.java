@@ -16,9 +16,13 @@ public final class HealthScore {
 
 	private final String grade;
 
-	private final String drag;
+	private final Words drag;
 
 	public HealthScore(int outcome, int experience, int overall, String grade, String drag) {
+		this(outcome, experience, overall, grade, new Words(drag, drag));
+	}
+
+	public HealthScore(int outcome, int experience, int overall, String grade, Words drag) {
 		this.outcome = outcome;
 		this.experience = experience;
 		this.overall = overall;
@@ -47,6 +51,15 @@ public final class HealthScore {
 	 * limit of 3".
 	 */
 	public String getDrag() {
+		return this.drag.toString();
+	}
+
+	/**
+	 * The same in the reader's language: put it in a task's evidence
+	 * ({@code .fact("healthDrag", $health.getDragInWords())}) and a Japanese CSM reads it
+	 * in Japanese.
+	 */
+	public Words getDragInWords() {
 		return this.drag;
 	}
 
