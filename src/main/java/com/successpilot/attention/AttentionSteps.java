@@ -1,10 +1,7 @@
 package com.successpilot.attention;
 
 import java.time.LocalDate;
-import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -25,8 +22,6 @@ import com.successpilot.rules.LiveRuleSet;
  */
 @Component
 public class AttentionSteps {
-
-	private static final Logger log = LoggerFactory.getLogger(AttentionSteps.class);
 
 	private final JobRepository jobRepository;
 
@@ -57,11 +52,6 @@ public class AttentionSteps {
 			LocalDate runDate = stepExecution.getJobParameters()
 				.getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
 			AttentionPolicy policy = this.rules.current().attention();
-			List<String> unknown = this.budget.unknownCsms(policy);
-			if (!unknown.isEmpty()) {
-				log.warn("{} names CSMs the portfolio does not have (their budgets apply to no one): {}",
-						AttentionPolicy.FILE, String.join(", ", unknown));
-			}
 			contribution.incrementWriteCount(this.budget.spend(run, runDate, policy));
 			this.metrics.record(stepExecution.getJobExecution().getJobInstance().getJobName(), this.ledger.of(run));
 			return RepeatStatus.FINISHED;

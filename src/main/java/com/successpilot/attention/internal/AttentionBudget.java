@@ -2,6 +2,7 @@ package com.successpilot.attention.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ public class AttentionBudget {
 		boolean firstNight = !this.ledger.anyNightBefore(runDate);
 		int delivered = this.deliveries.deliverUnowned(run, runDate);
 		Map<Long, CsmLoad> loads = this.deliveries.loads(run, runDate);
-		Map<Long, String> emails = this.ledger.csmEmails(loads.keySet());
+		Map<Long, String> emails = this.ledger.csmEmails();
+		warnAboutUnknownCsms(policy, emails.values());
 		Map<Long, Integer> urgentToday = this.mails.urgentMailsOn(runDate);
 		int most = policy.budget()
 			.perCsm()
@@ -116,13 +118,16 @@ public class AttentionBudget {
 	}
 
 	/**
-	 * The CSMs in the policy's per-CSM budgets that the portfolio does not know: most
-	 * likely a typo in {@code attention.yml}.
+	 * CSMs in the policy's per-CSM budgets that the portfolio does not know: most likely
+	 * a typo in {@code attention.yml}, whose budget then applies to no one.
 	 */
-	public List<String> unknownCsms(AttentionPolicy policy) {
+	private static void warnAboutUnknownCsms(AttentionPolicy policy, Collection<String> known) {
 		List<String> unknown = new ArrayList<>(new TreeSet<>(policy.budget().perCsm().keySet()));
-		unknown.removeAll(this.ledger.knownCsmEmails());
-		return unknown;
+		unknown.removeAll(known);
+		if (!unknown.isEmpty()) {
+			log.warn("{} names CSMs the portfolio does not have (their budgets apply to no one): {}",
+					AttentionPolicy.FILE, String.join(", ", unknown));
+		}
 	}
 
 }

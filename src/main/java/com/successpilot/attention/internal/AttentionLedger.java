@@ -1,13 +1,10 @@
 package com.successpilot.attention.internal;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -88,23 +85,15 @@ public class AttentionLedger {
 						rs.getInt("new_task_budget"), rs.getInt("urgent_mail_budget")));
 	}
 
-	Map<Long, String> csmEmails(Collection<Long> csms) {
+	/**
+	 * Every CSM's e-mail address, lower case, by database id.
+	 */
+	Map<Long, String> csmEmails() {
 		Map<Long, String> emails = new HashMap<>();
-		if (csms.isEmpty()) {
-			return emails;
-		}
-		this.jdbc.query("SELECT id, email FROM csms WHERE id IN (:csms)", new MapSqlParameterSource("csms", csms),
-				(rs) -> {
-					emails.put(rs.getLong("id"), rs.getString("email"));
-				});
+		this.jdbc.query("SELECT id, email FROM csms", Map.of(), (rs) -> {
+			emails.put(rs.getLong("id"), rs.getString("email").toLowerCase(Locale.ROOT));
+		});
 		return emails;
-	}
-
-	Set<String> knownCsmEmails() {
-		return this.jdbc.queryForList("SELECT email FROM csms", Map.of(), String.class)
-			.stream()
-			.map((email) -> email.toLowerCase(Locale.ROOT))
-			.collect(Collectors.toSet());
 	}
 
 	record Entry(long csm, int raised, int delivered, int released, int heldBack, int closedWhileHeld, int urgentMails,

@@ -67,9 +67,7 @@ class TaskPagesController {
 		model.addAttribute("waiting", waiting);
 		model.addAttribute("tasks", this.queries.list(filter, Paging.of(0, PAGE_SIZE, PAGE_SIZE, PAGE_SIZE)));
 		model.addAttribute("waitingCount",
-				this.queries
-					.list(TaskFilter.of("QUEUED", null, null, null, null, null, null, user), Paging.of(0, 1, 1, 1))
-					.total());
+				this.queries.count(TaskFilter.of("QUEUED", null, null, null, null, null, null, user)));
 		return "tasks/list";
 	}
 

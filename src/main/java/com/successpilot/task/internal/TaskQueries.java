@@ -74,10 +74,23 @@ public class TaskQueries {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("limit", paging.size()).addValue("offset",
 				paging.offset());
 		String where = where(filter, parameters);
-		Long total = this.jdbc.queryForObject("SELECT COUNT(*) " + FROM + where, parameters, Long.class);
+		long total = count(where, parameters);
 		List<TaskView> items = this.jdbc.query(COLUMNS + FROM + where + LIST_ORDER + "LIMIT :limit OFFSET :offset",
 				parameters, (rs, row) -> view(rs));
-		return paging.of(items, (total != null) ? total : 0);
+		return paging.of(items, total);
+	}
+
+	/**
+	 * How many tasks the filter matches.
+	 */
+	long count(TaskFilter filter) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		return count(where(filter, parameters), parameters);
+	}
+
+	private long count(String where, MapSqlParameterSource parameters) {
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) " + FROM + where, parameters, Long.class);
+		return (total != null) ? total : 0;
 	}
 
 	/**
