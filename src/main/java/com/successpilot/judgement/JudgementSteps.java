@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.successpilot.judgement.internal.JudgementStepFactory;
-import com.successpilot.judgement.internal.OutcomeReplay;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.task.TaskRepository;
@@ -46,8 +45,16 @@ public class JudgementSteps {
 		return this.factory.floorStep(stepName);
 	}
 
-	public OutcomeReplay replay() {
-		return this.factory.replay();
+	/**
+	 * For the benchmark: from now on, the judgement step records each account's outcome
+	 * for {@link #floorStep(String)} to replay.
+	 */
+	public void startRecordingOutcomes() {
+		this.factory.replay().startRecording();
+	}
+
+	public void stopRecordingOutcomes() {
+		this.factory.replay().stopRecording();
 	}
 
 }

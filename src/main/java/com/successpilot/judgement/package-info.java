@@ -7,6 +7,7 @@
  * The rule set is pinned for the whole step, so one run is judged by one rules version; a
  * run whose rule set is invalid does not start. When a judgement step ends, its
  * {@link com.successpilot.judgement.JudgementListener}s hear how many accounts it judged
- * and tasks it created (the run metrics).
+ * and tasks it created; Prometheus counts them per job
+ * ({@code successpilot_accounts_evaluated_total}, {@code successpilot_new_tasks_total}).
  */
 package com.successpilot.judgement;

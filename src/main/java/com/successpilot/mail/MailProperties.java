@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import com.successpilot.playbook.ReaderLanguages;
+
 /**
  * Settings of task mails ({@code successpilot.mail.*}); the SMTP server itself is Spring
  * Boot's {@code spring.mail.*}.
@@ -32,7 +34,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("successpilot.mail")
 public record MailProperties(String webBaseUrl, String from, Path templatesDir, Path emlDir, Duration retryBackoff,
 		Duration maxRetryBackoff, int maxAttempts, Duration sendingLease, int mailsPerConnection,
-		String defaultLanguage, List<String> languages) {
+		String defaultLanguage, List<String> languages) implements ReaderLanguages {
 
 	public MailProperties {
 		webBaseUrl = stripTrailingSlash((webBaseUrl != null) ? webBaseUrl : "http://localhost:8080");
@@ -47,13 +49,6 @@ public record MailProperties(String webBaseUrl, String from, Path templatesDir, 
 		defaultLanguage = (defaultLanguage != null && !defaultLanguage.isBlank())
 				? defaultLanguage.trim().toLowerCase(Locale.ROOT) : "en";
 		languages = (languages != null && !languages.isEmpty()) ? List.copyOf(languages) : List.of("ja", "en");
-	}
-
-	/**
-	 * The language a CSM reads: their own, or the default when their feed row gave none.
-	 */
-	public String languageOf(String csmLanguage) {
-		return (csmLanguage != null && !csmLanguage.isBlank()) ? csmLanguage : this.defaultLanguage;
 	}
 
 	private static String stripTrailingSlash(String url) {

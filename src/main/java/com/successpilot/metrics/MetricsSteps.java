@@ -12,6 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -97,8 +98,8 @@ public class MetricsSteps {
 	 * @param renewalWithinDays only accounts renewing within this many days, or -1 for
 	 * all
 	 */
-	public AccountCaseReader accountCaseReader(LocalDate runDate, int pageSize, int renewalWithinDays, long fromAccount,
-			long toAccount) {
+	public ItemStreamReader<AccountCase> accountCaseReader(LocalDate runDate, int pageSize, int renewalWithinDays,
+			long fromAccount, long toAccount) {
 		return new AccountCaseReader(this.queries, runDate, pageSize, renewalWithinDays, fromAccount, toAccount);
 	}
 

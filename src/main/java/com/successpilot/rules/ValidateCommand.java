@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import com.successpilot.mail.MailProperties;
 import com.successpilot.playbook.PlaybookLibrary;
 import com.successpilot.playbook.PlaybookProblem;
+import com.successpilot.playbook.ReaderLanguages;
 import com.successpilot.system.Command;
 import com.successpilot.system.CommandArguments;
 
@@ -23,11 +23,11 @@ class ValidateCommand implements Command {
 
 	private final RulesProperties properties;
 
-	private final MailProperties mail;
+	private final ReaderLanguages languages;
 
-	ValidateCommand(RulesProperties properties, MailProperties mail) {
+	ValidateCommand(RulesProperties properties, ReaderLanguages languages) {
 		this.properties = properties;
-		this.mail = mail;
+		this.languages = languages;
 	}
 
 	@Override
@@ -53,7 +53,7 @@ class ValidateCommand implements Command {
 
 	private List<PlaybookProblem> untranslated(Path dir) {
 		try {
-			return PlaybookLibrary.load(dir).untranslated(this.mail.languages());
+			return PlaybookLibrary.load(dir).untranslated(this.languages.languages());
 		}
 		catch (IOException ex) {
 			// the report above already says the directory cannot be read

@@ -19,14 +19,13 @@ import com.successpilot.judgement.JudgementListener;
 import com.successpilot.metrics.AccountCase;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.metrics.PartitionTransactions;
-import com.successpilot.metrics.internal.AccountCaseReader;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.system.LogContextPropagation;
 import com.successpilot.task.TaskRepository;
 
 /**
- * Assembles the judgement step: {@link AccountCaseReader} → {@link AccountJudge} →
- * {@link JudgementWriter}.
+ * Assembles the judgement step: the metrics' reader of account cases →
+ * {@link AccountJudge} → {@link JudgementWriter}.
  */
 public final class JudgementStepFactory {
 
@@ -129,7 +128,7 @@ public final class JudgementStepFactory {
 		private final int renewalWithinDays;
 
 		// partitions share this reader; each runs on its own thread from start to end
-		private final ThreadLocal<AccountCaseReader> delegate = new ThreadLocal<>();
+		private final ThreadLocal<ItemStreamReader<AccountCase>> delegate = new ThreadLocal<>();
 
 		RunDateReader(MetricsSteps metricsSteps, int renewalWithinDays) {
 			this.metricsSteps = metricsSteps;
@@ -152,7 +151,7 @@ public final class JudgementStepFactory {
 		}
 
 		@Override
-		public AccountCase read() {
+		public AccountCase read() throws Exception {
 			return this.delegate.get().read();
 		}
 

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import com.successpilot.mail.MailProperties;
+import com.successpilot.playbook.ReaderLanguages;
 import com.successpilot.rules.facts.AccountFacts;
 import com.successpilot.rules.facts.GoalProgress;
 import com.successpilot.rules.facts.Threshold;
@@ -65,11 +65,11 @@ public class AccountCaseQueries {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final MailProperties mail;
+	private final ReaderLanguages languages;
 
-	AccountCaseQueries(NamedParameterJdbcTemplate jdbc, MailProperties mail) {
+	AccountCaseQueries(NamedParameterJdbcTemplate jdbc, ReaderLanguages languages) {
 		this.jdbc = jdbc;
-		this.mail = mail;
+		this.languages = languages;
 	}
 
 	/**
@@ -85,7 +85,7 @@ public class AccountCaseQueries {
 			.addValue("renewalWithin", renewalWithinDays)
 			.addValue("renewalBy", runDate.plusDays(Math.max(renewalWithinDays, 0)));
 		return this.jdbc.query(FACTS_PAGE, parameters, (rs, row) -> new FactsRow(rs.getLong("account_id"),
-				(Long) rs.getObject("csm_id", Long.class), facts(rs, runDate, this.mail)));
+				(Long) rs.getObject("csm_id", Long.class), facts(rs, runDate, this.languages)));
 	}
 
 	/**
@@ -95,7 +95,7 @@ public class AccountCaseQueries {
 	public Optional<AccountFacts> latestFacts(long accountKey) {
 		return this.jdbc
 			.query(LATEST_FACTS, new MapSqlParameterSource("account", accountKey),
-					(rs, row) -> facts(rs, date(rs, "run_date"), this.mail))
+					(rs, row) -> facts(rs, date(rs, "run_date"), this.languages))
 			.stream()
 			.findFirst();
 	}
@@ -158,7 +158,7 @@ public class AccountCaseQueries {
 		return byAccount;
 	}
 
-	private static AccountFacts facts(ResultSet rs, LocalDate runDate, MailProperties mail) throws SQLException {
+	private static AccountFacts facts(ResultSet rs, LocalDate runDate, ReaderLanguages languages) throws SQLException {
 		int seats = rs.getInt("licensed_seats");
 		LocalDate renewal = date(rs, "renewal_date");
 		LocalDate goLive = date(rs, "go_live_date");
@@ -176,7 +176,7 @@ public class AccountCaseQueries {
 			.lifecycleStage(rs.getString("lifecycle_stage"))
 			.csmEmail(rs.getString("csm_email"))
 			.csmName(rs.getString("csm_name"))
-			.csmLanguage(mail.languageOf(rs.getString("csm_language")))
+			.csmLanguage(languages.languageOf(rs.getString("csm_language")))
 			.runDate(runDate)
 			.daysSinceStart(daysBetween(date(rs, "start_date"), runDate))
 			.daysSinceGoLive((goLive != null && !goLive.isAfter(runDate)) ? daysBetween(goLive, runDate) : null)

@@ -9,6 +9,10 @@
  * <p>
  * Every class is immutable and named in the business's words; {@code rules/README.md}
  * documents each field with its unit. Changing a name here breaks rule files written by
- * CS ops, so treat this package as a published API.
+ * CS ops, so treat this package as a published API: the {@code facts} named interface of
+ * the {@code rules} module, which the modules that compute and record facts depend on.
  */
+@NamedInterface("facts")
 package com.successpilot.rules.facts;
+
+import org.springframework.modulith.NamedInterface;

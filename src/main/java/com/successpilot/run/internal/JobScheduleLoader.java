@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.successpilot.run.JobFiles;
 import com.successpilot.run.JobSchedule;
 import com.successpilot.run.JobSchedules;
 

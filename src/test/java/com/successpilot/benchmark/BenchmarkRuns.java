@@ -1,4 +1,4 @@
-package com.successpilot.run;
+package com.successpilot.benchmark;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package com.successpilot.run;
+package com.successpilot.benchmark;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -19,6 +19,7 @@ import com.successpilot.judgement.JudgementSteps;
 import com.successpilot.mail.MailSteps;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.portfolio.DemoPortfolio;
+import com.successpilot.run.RunLauncher;
 import com.successpilot.portfolio.PortfolioSummary;
 import com.successpilot.system.Command;
 import com.successpilot.system.CommandArguments;
@@ -119,10 +120,10 @@ class BenchmarkCommand implements Command {
 		JobExecution execution = null;
 		for (int pass = 1; pass <= passes; pass++) {
 			if (floor && pass == passes) {
-				this.judgementSteps.replay().startRecording();
+				this.judgementSteps.startRecordingOutcomes();
 			}
 			execution = judge(arguments, date, pass, passes, out);
-			this.judgementSteps.replay().stopRecording();
+			this.judgementSteps.stopRecordingOutcomes();
 		}
 		if (floor) {
 			long run = execution.getJobInstance().getInstanceId();

@@ -1,4 +1,4 @@
-package com.successpilot.run;
+package com.successpilot.jobs;
 
 import java.nio.file.Path;
 
@@ -13,9 +13,9 @@ import com.successpilot.ingest.BatchJobsProperties;
 import com.successpilot.judgement.JudgementSteps;
 import com.successpilot.mail.MailSteps;
 import com.successpilot.metrics.MetricsSteps;
-import com.successpilot.run.internal.AccountTotals;
-import com.successpilot.run.internal.JobFiles;
-import com.successpilot.run.internal.RunLoggingListener;
+import com.successpilot.run.JobFiles;
+import com.successpilot.run.RunLoggingListener;
+import com.successpilot.run.RunProgress;
 
 /**
  * The run before renewals ({@code batch-jobs/renewal-job.yml}): judges only the accounts

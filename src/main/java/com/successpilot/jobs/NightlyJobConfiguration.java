@@ -1,4 +1,4 @@
-package com.successpilot.run;
+package com.successpilot.jobs;
 
 import java.util.List;
 
@@ -16,8 +16,8 @@ import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.judgement.JudgementSteps;
 import com.successpilot.mail.MailSteps;
 import com.successpilot.metrics.MetricsSteps;
-import com.successpilot.run.internal.AccountTotals;
-import com.successpilot.run.internal.RunLoggingListener;
+import com.successpilot.run.RunLoggingListener;
+import com.successpilot.run.RunProgress;
 
 /**
  * The nightly job: the feeds of {@code batch-jobs/nightly-job.yml} first, then the steps

@@ -1,4 +1,4 @@
-package com.successpilot.run.internal;
+package com.successpilot.run;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package com.successpilot.run.internal;
+package com.successpilot.judgement.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,11 +15,11 @@ import com.successpilot.judgement.JudgementListener;
  * runs take is Spring Batch's own {@code spring.batch.job} timer, per job and status.
  */
 @Component
-class RunMetrics implements JudgementListener {
+class JudgementMetrics implements JudgementListener {
 
 	private final MeterRegistry registry;
 
-	RunMetrics(MeterRegistry registry) {
+	JudgementMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
 

@@ -1,4 +1,4 @@
-package com.successpilot.run.internal;
+package com.successpilot.jobs;
 
 import java.time.LocalDate;
 
@@ -14,7 +14,7 @@ import com.successpilot.run.StepTotal;
  * starts.
  */
 @Repository
-public class AccountTotals {
+class AccountTotals {
 
 	private static final String ACCOUNTS_TO_JUDGE = """
 			SELECT COUNT(*) FROM account_facts
@@ -31,7 +31,7 @@ public class AccountTotals {
 	/**
 	 * Every account: what the metrics step computes facts for.
 	 */
-	public StepTotal allAccounts() {
+	StepTotal allAccounts() {
 		return (step) -> this.jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM accounts", Long.class);
 	}
 
@@ -39,7 +39,7 @@ public class AccountTotals {
 	 * The accounts with facts for the run's business date (renewing within the given
 	 * days, unless it is negative): what a judgement step judges.
 	 */
-	public StepTotal accountsToJudge(int renewalWithinDays) {
+	StepTotal accountsToJudge(int renewalWithinDays) {
 		return (step) -> {
 			LocalDate runDate = step.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
 			return this.jdbc.queryForObject(ACCOUNTS_TO_JUDGE,

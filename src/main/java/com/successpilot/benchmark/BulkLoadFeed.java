@@ -1,4 +1,4 @@
-package com.successpilot.run;
+package com.successpilot.benchmark;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

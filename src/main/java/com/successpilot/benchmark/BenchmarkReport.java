@@ -1,4 +1,4 @@
-package com.successpilot.run;
+package com.successpilot.benchmark;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
