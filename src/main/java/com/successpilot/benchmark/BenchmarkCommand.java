@@ -105,7 +105,7 @@ class BenchmarkCommand implements Command {
 			out.printf("Generated %,d accounts (%,d usage rows, %,d feed rows) in %.1f s%n", portfolio.accounts(),
 					portfolio.rows("usage"), portfolio.totalRows(), (System.nanoTime() - started) / 1e9);
 			if (bulk) {
-				this.bulkLoad.load(portfolio, out);
+				this.bulkLoad.load(portfolio, this.importDefinition, out);
 			}
 			else {
 				BenchmarkReport imported = BenchmarkReport.start();

@@ -41,7 +41,7 @@ final class BulkLoadFeed {
 	}
 
 	/**
-	 * The CSV header the generator writes for this feed, column by column.
+	 * The CSV columns the feed's definition maps, each a column of the staging table.
 	 */
 	List<String> header() {
 		return List.copyOf(this.stagingColumns.keySet());
@@ -76,11 +76,16 @@ final class BulkLoadFeed {
 	 * Loads a file as the generator writes it: UTF-8, comma-separated, RFC 4180 quoting
 	 * (quoted fields may hold commas, doubled quotes and line breaks), LF line ends, a
 	 * header line. No escape character: a backslash is text.
+	 * @param fileHeader the file's columns in its order; those the definition does not
+	 * map are skipped
 	 */
-	String loadSql() {
+	String loadSql(List<String> fileHeader) {
+		String columns = fileHeader.stream()
+			.map((column) -> this.stagingColumns.containsKey(column) ? column : "@skipped")
+			.collect(Collectors.joining(", "));
 		return "LOAD DATA LOCAL INFILE ? INTO TABLE " + stagingTable()
 				+ " CHARACTER SET utf8mb4 FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY ''"
-				+ " LINES TERMINATED BY '\\n' IGNORE 1 LINES (" + String.join(", ", header()) + ")";
+				+ " LINES TERMINATED BY '\\n' IGNORE 1 LINES (" + columns + ")";
 	}
 
 	String dropStagingSql() {
@@ -120,7 +125,7 @@ final class BulkLoadFeed {
 		 * truncated with a warning, which fails the load (the import rejects it).
 		 */
 		Builder text(String column, int width) {
-			this.stagingColumns.put(column, width);
+			this.stagingColumns.put(column, (width > 0) ? width : VALUE_WIDTH);
 			return this;
 		}
 
@@ -177,16 +182,16 @@ final class BulkLoadFeed {
 		 * Joins that resolve natural keys, e.g.
 		 * {@code JOIN accounts a ON a.external_id = s.account_id}.
 		 */
-		InsertBuilder join(String joins) {
-			this.joins = " " + joins;
+		InsertBuilder join(String join) {
+			this.joins += " " + join;
 			return this;
 		}
 
 		/**
-		 * Which staged rows become rows of this table.
+		 * Which staged rows become rows of this table (conditions add up).
 		 */
 		InsertBuilder where(String condition) {
-			this.condition = condition;
+			this.condition = (this.condition != null) ? this.condition + ") AND (" + condition : condition;
 			return this;
 		}
 

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.portfolio.PortfolioSummary;
 
 /**
@@ -67,12 +68,12 @@ class PortfolioBulkLoad {
 	 * Loads every file of the portfolio, prints the rows and time per table, then deletes
 	 * the files from the inbox so a later import does not load them again.
 	 */
-	void load(PortfolioSummary portfolio, PrintStream out) {
+	void load(PortfolioSummary portfolio, ImportDefinition definition, PrintStream out) {
 		long started = System.nanoTime();
 		List<BulkLoadReport.LoadedFeed> loaded = this.jdbc
 			.execute((ConnectionCallback<List<BulkLoadReport.LoadedFeed>>) (connection) -> {
 				List<BulkLoadReport.LoadedFeed> feeds = new ArrayList<>();
-				for (BulkLoadFeed feed : BulkLoadFeeds.all()) {
+				for (BulkLoadFeed feed : BulkLoadFeeds.of(definition)) {
 					feeds.add(load(connection, feed, fileOf(portfolio, feed)));
 				}
 				return feeds;
@@ -86,14 +87,14 @@ class PortfolioBulkLoad {
 	}
 
 	private BulkLoadReport.LoadedFeed load(Connection connection, BulkLoadFeed feed, Path file) throws SQLException {
-		checkHeader(feed, file);
+		List<String> header = header(feed, file);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(feed.dropStagingSql());
 			statement.execute(feed.createStagingSql());
 			try {
 				long started = System.nanoTime();
 				long fileRows;
-				try (PreparedStatement load = connection.prepareStatement(feed.loadSql())) {
+				try (PreparedStatement load = connection.prepareStatement(feed.loadSql(header))) {
 					load.setString(1, file.toAbsolutePath().toString());
 					fileRows = load.executeLargeUpdate();
 				}
@@ -158,18 +159,20 @@ class PortfolioBulkLoad {
 	}
 
 	/**
-	 * The staging table takes the columns in the order the generator writes them; a
-	 * generator that changed its columns must change {@link BulkLoadFeeds} too.
+	 * The file's CSV header: the staging table takes the columns in the file's order, and
+	 * every column the feed's definition maps must be there.
 	 */
-	private static void checkHeader(BulkLoadFeed feed, Path file) {
-		String expected = String.join(",", feed.header());
+	private static List<String> header(BulkLoadFeed feed, Path file) {
 		try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			String header = reader.readLine();
-			if (!expected.equals(header)) {
+			String line = reader.readLine();
+			List<String> header = (line != null) ? List.of(line.split(",", -1)) : List.of();
+			List<String> missing = feed.header().stream().filter((column) -> !header.contains(column)).toList();
+			if (!missing.isEmpty()) {
 				throw new IllegalStateException(
-						"Bulk load of the " + feed.name() + " feed: " + file + " has the header '" + header
-								+ "', the bulk load expects '" + expected + "' (run/BulkLoadFeeds)");
+						"Bulk load of the " + feed.name() + " feed: " + file + " lacks the column(s) " + missing
+								+ " that its definition in batch-jobs/ maps (header: '" + line + "')");
 			}
+			return header;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read " + file, ex);

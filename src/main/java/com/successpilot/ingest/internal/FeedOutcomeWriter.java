@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  */
 final class FeedOutcomeWriter implements ItemWriter<FeedOutcome> {
 
-	private static final String METRIC_UPSERT = "INSERT INTO usage_metrics (account_id, usage_date, metric, metric_value) "
+	private static final String METRIC_UPSERT = "INSERT INTO " + FeedMappings.METRICS_TABLE
+			+ " (account_id, usage_date, metric, metric_value) "
 			+ "VALUES (:account_id, :usage_date, :metric, :metric_value) "
 			+ "ON DUPLICATE KEY UPDATE metric_value = VALUES(metric_value)";
 

@@ -52,6 +52,14 @@ final class FeedTarget {
 		return this.fields;
 	}
 
+	String table() {
+		return this.table;
+	}
+
+	List<String> keyColumns() {
+		return this.keyColumns;
+	}
+
 	String upsertSql() {
 		return this.upsertSql;
 	}
