@@ -51,6 +51,7 @@ public class AttentionBudget {
 		boolean firstNight = !this.ledger.anyNightBefore(runDate);
 		int delivered = this.deliveries.deliverUnowned(run, runDate);
 		Map<Long, CsmLoad> loads = this.deliveries.loads(run, runDate);
+		long loaded = System.nanoTime();
 		Map<Long, String> emails = this.ledger.csmEmails();
 		warnAboutUnknownCsms(policy, emails.values());
 		Map<Long, Integer> urgentToday = this.mails.urgentMailsOn(runDate);
@@ -63,6 +64,7 @@ public class AttentionBudget {
 			.orElse(0);
 		Map<Long, List<QueuedTask>> queue = this.deliveries
 			.queue(Math.max(most, policy.budget().defaults().newTasksPerDay()));
+		long queued = System.nanoTime();
 		List<Long> digests = new ArrayList<>();
 		Map<Long, List<Long>> urgentMails = new LinkedHashMap<>();
 		List<AttentionLedger.Entry> entries = new ArrayList<>();
@@ -103,18 +105,25 @@ public class AttentionBudget {
 					load.queued() - deliveredNow, load.closedWhileHeld(), urgent.size(), urgentHeld,
 					allowance.newTasksPerDay(), allowance.urgentMailsPerDay()));
 		}
-		delivered += this.deliveries.deliver(toDeliver, run, runDate);
 		long decided = System.nanoTime();
+		delivered += this.deliveries.deliver(toDeliver, run, runDate);
+		long written = System.nanoTime();
 		this.mails.queue(run, runDate, firstNight, digests, urgentMails);
 		this.ledger.record(run, runDate, firstNight, entries);
+		long ended = System.nanoTime();
 		log.info(
 				"attentionStep: {} task(s) reached {} CSM(s), {} held back{}; {} digest(s), {} urgent mail(s) queued "
-						+ "({} ms, of which {} ms queueing mails and the ledger)",
+						+ "({} ms: what each CSM holds {} ms, their best held-back tasks {} ms, delivering {} ms, "
+						+ "queueing mails and the ledger {} ms)",
 				delivered, digests.size(), entries.stream().mapToInt(AttentionLedger.Entry::heldBack).sum(),
 				firstNight ? " (first night)" : "", digests.size(),
-				urgentMails.values().stream().mapToInt(List::size).sum(), (System.nanoTime() - started) / 1_000_000,
-				(System.nanoTime() - decided) / 1_000_000);
+				urgentMails.values().stream().mapToInt(List::size).sum(), millis(started, ended),
+				millis(started, loaded), millis(loaded, queued), millis(decided, written), millis(written, ended));
 		return delivered;
+	}
+
+	private static long millis(long from, long to) {
+		return (to - from) / 1_000_000;
 	}
 
 	/**
