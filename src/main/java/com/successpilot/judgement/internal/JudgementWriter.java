@@ -2,9 +2,9 @@ package com.successpilot.judgement.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
@@ -56,7 +56,10 @@ final class JudgementWriter implements ItemWriter<JudgedAccount> {
 		List<Long> judgedCleanly = new ArrayList<>();
 		List<JudgementRecords.HealthRow> health = new ArrayList<>();
 		List<JudgementRecords.ErrorRow> errors = new ArrayList<>();
-		Map<String, Integer> firings = new HashMap<>();
+		// the firing counts are the one row set partitions share: every chunk updates
+		// them in
+		// rule name order, so two partitions never wait on each other's rows crosswise
+		Map<String, Integer> firings = new TreeMap<>();
 		for (JudgedAccount judged : chunk) {
 			long accountKey = judged.account().accountKey();
 			raised.addAll(ranked(judged, ranking, runDate, healthBefore.get(accountKey)));
