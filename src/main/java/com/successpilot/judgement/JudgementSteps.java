@@ -13,7 +13,8 @@ import com.successpilot.task.TaskRepository;
 
 /**
  * Builds {@code accountJudgementStep}: every account of the run date (or only those
- * renewing soon) judged by the live rule set, its conclusions recorded.
+ * renewing soon) judged by the rule set in force when the step starts, pinned for the
+ * whole step, its conclusions recorded.
  */
 @Component
 @EnableConfigurationProperties(JudgementProperties.class)

@@ -4,10 +4,12 @@
  * condition clears), health scores per account and run date, how often each rule fired
  * and which rules failed for which account.
  * <p>
- * The rule set is pinned for the whole step, so one run is judged by one rules version; a
- * run whose rule set is invalid does not start. When a judgement step ends, its
- * {@link com.successpilot.judgement.JudgementListener}s hear how many accounts it judged
- * and tasks it created; Prometheus counts them per job
+ * The rule set is chosen once when the step starts and pinned for the whole step, every
+ * partition included: its version is kept in the step's execution context and its files
+ * in {@code judged_rule_set_files}, so a restart judges the rest of the night with the
+ * same version, or fails naming both. A run whose rule set is invalid does not start.
+ * When a judgement step ends, its {@link com.successpilot.judgement.JudgementListener}s
+ * hear how many accounts it judged and tasks it created; Prometheus counts them per job
  * ({@code successpilot_accounts_evaluated_total}, {@code successpilot_new_tasks_total}).
  */
 package com.successpilot.judgement;

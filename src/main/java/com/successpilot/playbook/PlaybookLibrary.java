@@ -30,7 +30,15 @@ public final class PlaybookLibrary {
 	 * Reads every {@code *.yml} file in {@code <rulesDir>/playbooks}.
 	 */
 	public static PlaybookLibrary load(Path rulesDir) throws IOException {
-		PlaybookFiles files = PlaybookFiles.read(rulesDir, rulesDir.resolve("playbooks"));
+		return parse(PlaybookFiles.contents(rulesDir));
+	}
+
+	/**
+	 * The playbooks of files already read: the bytes of each by its path relative to the
+	 * rules directory ({@code playbooks/<name>.yml}).
+	 */
+	public static PlaybookLibrary parse(Map<String, byte[]> contents) {
+		PlaybookFiles files = PlaybookFiles.parse(new TreeMap<>(contents));
 		return new PlaybookLibrary(files.playbooks(), files.problems());
 	}
 

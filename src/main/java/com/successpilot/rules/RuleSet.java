@@ -12,8 +12,9 @@ import com.successpilot.rules.internal.CompiledRuleSet;
 import com.successpilot.rules.internal.RuleSetCompiler;
 
 /**
- * A valid, compiled rule set read from a rules directory: rules, decision tables and
- * playbooks, with its version. Immutable and safe to share between threads: every
+ * A valid, compiled rule set read from a rules directory: rules, decision tables,
+ * playbooks and attention policy, with its version, the hash of the bytes it was compiled
+ * from ({@link #source()}). Immutable and safe to share between threads: every
  * {@link #evaluate evaluation} runs in a session of its own.
  */
 public final class RuleSet {
@@ -39,7 +40,19 @@ public final class RuleSet {
 	 * @throws InvalidRuleSetException when it has any problem; its report lists them all
 	 */
 	public static RuleSet load(Path rulesDir) {
-		CompiledRuleSet compiled = RuleSetCompiler.compile(rulesDir);
+		return valid(RuleSetCompiler.compile(rulesDir));
+	}
+
+	/**
+	 * Compiles files already read, e.g. the kept files of an earlier version.
+	 * @throws InvalidRuleSetException when they have any problem; its report lists them
+	 * all
+	 */
+	public static RuleSet compile(RuleSetSource source) {
+		return valid(RuleSetCompiler.compile(source));
+	}
+
+	private static RuleSet valid(CompiledRuleSet compiled) {
 		if (!compiled.isValid()) {
 			throw new InvalidRuleSetException(compiled.report());
 		}
@@ -56,8 +69,19 @@ public final class RuleSet {
 		return this.evaluator.evaluate(account, goals, thresholds);
 	}
 
+	/**
+	 * The hash of the bytes the set was compiled from; see
+	 * {@link RuleSetSource#version()}.
+	 */
 	public String version() {
-		return this.compiled.report().version();
+		return this.compiled.source().version();
+	}
+
+	/**
+	 * The bytes the set was compiled from, as they were read.
+	 */
+	public RuleSetSource source() {
+		return this.compiled.source();
 	}
 
 	public RuleSetReport report() {

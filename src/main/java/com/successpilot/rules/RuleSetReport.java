@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param rulesDir the directory read
  * @param version the first 12 hex digits of the SHA-256 of the set's rule files, decision
- * tables and playbooks (paths and contents); scenarios and docs do not count
+ * tables, playbooks and {@code attention.yml} (paths and contents, as read for
+ * compiling); scenarios and docs do not count
  * @param ruleCount the rules compiled (DRL rules and decision table rows)
  * @param ruleFiles the {@code .drl} files
  * @param decisionTables the {@code .drl.csv}/{@code .drl.xls(x)} files

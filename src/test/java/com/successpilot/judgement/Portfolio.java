@@ -9,11 +9,11 @@ import com.successpilot.ingest.ImportDefinition;
  * Writes small, hand-made portfolios as feed files: accounts whose facts make a known
  * rule fire, so a test can follow one task from raise to close.
  */
-final class Portfolio {
+public final class Portfolio {
 
 	private final TestInbox inbox;
 
-	Portfolio(ImportDefinition definition) {
+	public Portfolio(ImportDefinition definition) {
 		this.inbox = new TestInbox(definition);
 	}
 
@@ -21,7 +21,7 @@ final class Portfolio {
 	 * {@code accounts} smb accounts in onboarding, started 60 days before the night, with
 	 * logins but no value milestone: each should get the first-value rescue playbook.
 	 */
-	void stalledOnboarding(int accounts, LocalDate night) {
+	public void stalledOnboarding(int accounts, LocalDate night) {
 		write("csms", "misaki.sato@example.com,佐藤 美咲,ja\n", "email,name,language");
 		write("segment-thresholds", "smb,first_value_days,30,First value is due within 30 days\n",
 				"segment,threshold,value,description");
@@ -60,7 +60,7 @@ final class Portfolio {
 	/**
 	 * A first value milestone for the account on the given day.
 	 */
-	void firstValue(String accountId, LocalDate day) {
+	public void firstValue(String accountId, LocalDate day) {
 		write("usage", accountId + "," + day + ",6,9,30,1,,\n",
 				"account_id,date,active_users,logins,key_events,value_milestones,reports_created,integrations_active");
 	}

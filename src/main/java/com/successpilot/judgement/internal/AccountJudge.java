@@ -1,51 +1,32 @@
 package com.successpilot.judgement.internal;
 
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.successpilot.metrics.AccountCase;
 import com.successpilot.rules.AccountJudgement;
-import com.successpilot.rules.AttentionPolicy;
-import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.rules.RuleSet;
 
 /**
- * Judges one account with the rule set that was live when the step started. Rules never
- * do I/O: this only evaluates; the writer records.
+ * Judges one account with the rule set pinned when the judgement step started. Rules
+ * never do I/O: this only evaluates; the writer records. Holds no state of its own, so
+ * the partitions that share it cannot see each other's.
  */
-final class AccountJudge implements ItemProcessor<AccountCase, JudgedAccount>, StepExecutionListener,
-		JudgementWriter.RulesVersionSource {
+final class AccountJudge implements ItemProcessor<AccountCase, JudgedAccount> {
 
-	private final LiveRuleSet liveRuleSet;
+	private final RuleSetPin pin;
 
 	private final OutcomeReplay replay;
 
-	private volatile RuleSet ruleSet;
-
-	AccountJudge(LiveRuleSet liveRuleSet, OutcomeReplay replay) {
-		this.liveRuleSet = liveRuleSet;
+	AccountJudge(RuleSetPin pin, OutcomeReplay replay) {
+		this.pin = pin;
 		this.replay = replay;
 	}
 
 	@Override
-	public void beforeStep(StepExecution stepExecution) {
-		this.ruleSet = this.liveRuleSet.current();
-	}
-
-	@Override
-	public String rulesVersion() {
-		return this.ruleSet.version();
-	}
-
-	@Override
-	public AttentionPolicy attention() {
-		return this.ruleSet.attention();
-	}
-
-	@Override
 	public JudgedAccount process(AccountCase account) {
-		AccountJudgement judgement = this.ruleSet.evaluate(account.facts(), account.goals(), account.thresholds());
+		RuleSet ruleSet = this.pin.ruleSetOf(StepSynchronizationManager.getContext().getStepExecution());
+		AccountJudgement judgement = ruleSet.evaluate(account.facts(), account.goals(), account.thresholds());
 		this.replay.record(judgement);
 		return new JudgedAccount(account, judgement);
 	}

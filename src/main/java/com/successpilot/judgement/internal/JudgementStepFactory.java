@@ -4,15 +4,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.judgement.JudgementListener;
@@ -25,7 +29,8 @@ import com.successpilot.task.TaskRepository;
 
 /**
  * Assembles the judgement step: the metrics' reader of account cases →
- * {@link AccountJudge} → {@link JudgementWriter}.
+ * {@link AccountJudge} → {@link JudgementWriter}, partitioned by account range, with the
+ * rule set pinned once for the whole step by its {@link RuleSetPin}.
  */
 public final class JudgementStepFactory {
 
@@ -43,6 +48,8 @@ public final class JudgementStepFactory {
 	private final TaskRepository tasks;
 
 	private final JudgementRecords records;
+
+	private final JudgedRuleSets judgedRuleSets;
 
 	private final int evaluationThreads;
 
@@ -62,6 +69,7 @@ public final class JudgementStepFactory {
 		this.liveRuleSet = liveRuleSet;
 		this.tasks = tasks;
 		this.records = new JudgementRecords(jdbc);
+		this.judgedRuleSets = new JudgedRuleSets(jdbc, new TransactionTemplate(transactionManager));
 		this.evaluationThreads = evaluationThreads;
 		this.evaluationExecutor = new ThreadPoolTaskExecutor();
 		this.evaluationExecutor.setCorePoolSize(evaluationThreads);
@@ -73,8 +81,16 @@ public final class JudgementStepFactory {
 	}
 
 	public Step step(String stepName, int renewalWithinDays) {
-		AccountJudge judge = new AccountJudge(this.liveRuleSet, this.replay);
-		return build(stepName, renewalWithinDays, judge, judge);
+		return step(stepName, renewalWithinDays, List.of());
+	}
+
+	/**
+	 * The step with listeners of the test's own on each partition, called before the
+	 * step's: to act between one partition's chunks and another's start.
+	 */
+	Step step(String stepName, int renewalWithinDays, List<StepListener> partitionListeners) {
+		RuleSetPin pin = new RuleSetPin(this.liveRuleSet, this.judgedRuleSets, this.jobRepository);
+		return build(stepName, renewalWithinDays, new AccountJudge(pin, this.replay), pin, pin, partitionListeners);
 	}
 
 	/**
@@ -82,39 +98,41 @@ public final class JudgementStepFactory {
 	 * of what reading facts and writing outcomes costs.
 	 */
 	public Step floorStep(String stepName) {
-		return build(stepName, -1, this.replay.replayer(), () -> "floor");
+		return build(stepName, -1, this.replay.replayer(), (partition) -> "floor", null, List.of());
 	}
 
 	public OutcomeReplay replay() {
 		return this.replay;
 	}
 
-	private Step build(String stepName, int renewalWithinDays,
-			org.springframework.batch.infrastructure.item.ItemProcessor<AccountCase, JudgedAccount> judge,
-			JudgementWriter.RulesVersionSource rulesVersion) {
+	private Step build(String stepName, int renewalWithinDays, ItemProcessor<AccountCase, JudgedAccount> judge,
+			JudgementWriter.RulesVersionSource rulesVersion, RuleSetPin pin, List<StepListener> partitionListeners) {
 		RunDateReader reader = new RunDateReader(this.metricsSteps, renewalWithinDays);
 		JudgementWriter writer = new JudgementWriter(this.tasks, this.records, rulesVersion);
-		Step partition = new StepBuilder(stepName + "Partition", this.jobRepository)
-			.<AccountCase, JudgedAccount>chunk(CHUNK_SIZE)
-			.transactionManager(this.transactionManager)
+		ChunkOrientedStepBuilder<AccountCase, JudgedAccount> chunks = new StepBuilder(stepName + "Partition",
+				this.jobRepository)
+			.chunk(CHUNK_SIZE);
+		partitionListeners.forEach(chunks::listener);
+		Step partition = chunks.transactionManager(this.transactionManager)
 			.transactionAttribute(PartitionTransactions.readCommitted())
 			.reader(reader)
 			.processor(judge)
 			.writer(writer)
 			.listener(reader)
-			.listener(judge)
-			.listener(writer)
 			.listener(new JudgementStepReport.PartitionLog())
 			.build();
 		// each partition reads, judges and writes its own range of accounts, so one
 		// partition's rule evaluation overlaps another's database work
-		return new StepBuilder(stepName, this.jobRepository)
+		var manager = new StepBuilder(stepName, this.jobRepository)
 			.partitioner(stepName + "Partition", this.metricsSteps::accountRanges)
 			.step(partition)
 			.gridSize(this.evaluationThreads)
-			.taskExecutor(this.evaluationExecutor)
-			.listener(this.report)
-			.build();
+			.taskExecutor(this.evaluationExecutor);
+		if (pin != null) {
+			// the rule set is chosen once, before any partition starts
+			manager.listener(pin);
+		}
+		return manager.listener(this.report).build();
 	}
 
 	/**

@@ -16,7 +16,7 @@ import com.successpilot.task.TaskRepository;
 /**
  * When a judgement step ends: logs how many accounts it judged and tasks it created, and
  * tells the {@link JudgementListener}s. Listens to the step that manages the partitions,
- * whose counts are the sum of theirs.
+ * whose counts are the sum of theirs, once they have all ended; keeps no state.
  */
 final class JudgementStepReport implements StepExecutionListener {
 
@@ -37,7 +37,9 @@ final class JudgementStepReport implements StepExecutionListener {
 		long created = (step.getStartTime() != null) ? this.tasks.countCreatedSince(run, step.getStartTime()) : 0;
 		JudgementCounts counts = new JudgementCounts(step.getJobExecution().getJobInstance().getJobName(),
 				step.getStepName(), step.getWriteCount(), created);
-		logger.info(step.getStepName() + ": judged " + counts.accountsJudged() + " accounts, created "
+		String rules = step.getExecutionContext().containsKey(RuleSetPin.RULES_VERSION)
+				? " with rules version " + step.getExecutionContext().getString(RuleSetPin.RULES_VERSION) : "";
+		logger.info(step.getStepName() + ": judged " + counts.accountsJudged() + " accounts" + rules + ", created "
 				+ counts.tasksCreated() + " tasks (" + step.getStatus() + ")");
 		this.listeners.forEach((listener) -> listener.judgementEnded(counts));
 		return null;

@@ -2,11 +2,11 @@ package com.successpilot.judgement.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -25,19 +25,13 @@ import com.successpilot.task.TaskRepository;
  * attention step) or refreshed, each with its score, tasks of cleared conditions
  * auto-closed, health scores, firing counts and rule errors.
  */
-final class JudgementWriter implements ItemWriter<JudgedAccount>, StepExecutionListener {
+final class JudgementWriter implements ItemWriter<JudgedAccount> {
 
 	private final TaskRepository tasks;
 
 	private final JudgementRecords records;
 
 	private final RulesVersionSource rulesVersionSource;
-
-	private long run;
-
-	private LocalDate runDate;
-
-	private String rulesVersion;
 
 	JudgementWriter(TaskRepository tasks, JudgementRecords records, RulesVersionSource rulesVersionSource) {
 		this.tasks = tasks;
@@ -46,28 +40,29 @@ final class JudgementWriter implements ItemWriter<JudgedAccount>, StepExecutionL
 	}
 
 	@Override
-	public void beforeStep(StepExecution stepExecution) {
-		this.run = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-		this.runDate = stepExecution.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
-	}
-
-	@Override
 	public void write(Chunk<? extends JudgedAccount> chunk) {
-		this.rulesVersion = this.rulesVersionSource.rulesVersion();
-		AttentionPolicy attention = this.rulesVersionSource.attention();
+		// partitions share this writer: what a chunk needs comes from its own partition
+		StepExecution partition = StepSynchronizationManager.getContext().getStepExecution();
+		long run = partition.getJobExecution().getJobInstance().getInstanceId();
+		LocalDate runDate = partition.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+		String rulesVersion = this.rulesVersionSource.rulesVersion(partition);
+		AttentionPolicy attention = this.rulesVersionSource.attention(partition);
 		TaskRanking ranking = new TaskRanking(attention.ranking());
 		List<Long> accounts = new ArrayList<>();
 		chunk.forEach((judged) -> accounts.add(judged.account().accountKey()));
 		Map<Long, Double> healthBefore = this.records.healthOn(accounts,
-				this.runDate.minusDays(attention.ranking().healthTrend().comparedWithDaysAgo()));
+				runDate.minusDays(attention.ranking().healthTrend().comparedWithDaysAgo()));
 		List<RaisedTask> raised = new ArrayList<>();
 		List<Long> judgedCleanly = new ArrayList<>();
 		List<JudgementRecords.HealthRow> health = new ArrayList<>();
 		List<JudgementRecords.ErrorRow> errors = new ArrayList<>();
-		Map<String, Integer> firings = new HashMap<>();
+		// the firing counts are the one row set partitions share: every chunk updates
+		// them in
+		// rule name order, so two partitions never wait on each other's rows crosswise
+		Map<String, Integer> firings = new TreeMap<>();
 		for (JudgedAccount judged : chunk) {
 			long accountKey = judged.account().accountKey();
-			raised.addAll(ranked(judged, ranking, healthBefore.get(accountKey)));
+			raised.addAll(ranked(judged, ranking, runDate, healthBefore.get(accountKey)));
 			judged.judgement()
 				.health()
 				.ifPresent((score) -> health.add(new JudgementRecords.HealthRow(accountKey, score)));
@@ -80,34 +75,34 @@ final class JudgementWriter implements ItemWriter<JudgedAccount>, StepExecutionL
 				judgedCleanly.add(accountKey);
 			}
 		}
-		this.tasks.raise(raised, this.run, this.runDate, this.rulesVersion, attention.thresholdMarginPct());
-		this.tasks.autoCloseCleared(judgedCleanly, this.run, this.runDate);
-		this.records.saveHealth(health, this.runDate, this.run, this.rulesVersion);
-		this.records.addFirings(firings, this.run, this.rulesVersion);
-		this.records.saveErrors(errors, this.run);
+		this.tasks.raise(raised, run, runDate, rulesVersion, attention.thresholdMarginPct());
+		this.tasks.autoCloseCleared(judgedCleanly, run, runDate);
+		this.records.saveHealth(health, runDate, run, rulesVersion);
+		this.records.addFirings(firings, run, rulesVersion);
+		this.records.saveErrors(errors, run);
 	}
 
-	private List<RaisedTask> ranked(JudgedAccount judged, TaskRanking ranking, Double healthBefore) {
+	private List<RaisedTask> ranked(JudgedAccount judged, TaskRanking ranking, LocalDate runDate, Double healthBefore) {
 		AccountFacts facts = judged.account().facts();
 		Double healthNow = judged.judgement().health().map((score) -> (double) score.getOverall()).orElse(null);
 		List<RaisedTask> ranked = new ArrayList<>(judged.tasks().size());
 		for (RaisedTask task : judged.tasks()) {
 			TaskRank rank = ranking.rank(task.priority(), facts.getArr(), facts.getCurrency(), task.dueDate(),
-					facts.getDaysToRenewal(), this.runDate, healthNow, healthBefore);
+					facts.getDaysToRenewal(), runDate, healthNow, healthBefore);
 			ranked.add(task.ranked(rank.score(), rank.partsJson()));
 		}
 		return ranked;
 	}
 
 	/**
-	 * Where the version of the rules that judged a chunk, and the attention policy that
-	 * ranks its tasks, come from.
+	 * Where the version of the rules that judged a partition's chunks, and the attention
+	 * policy that ranks their tasks, come from.
 	 */
 	interface RulesVersionSource {
 
-		String rulesVersion();
+		String rulesVersion(StepExecution partition);
 
-		default AttentionPolicy attention() {
+		default AttentionPolicy attention(StepExecution partition) {
 			return AttentionPolicy.defaults();
 		}
 

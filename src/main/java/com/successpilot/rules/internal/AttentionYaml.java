@@ -1,11 +1,8 @@
 package com.successpilot.rules.internal;
 
-import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,15 +44,16 @@ final class AttentionYaml {
 	}
 
 	/**
-	 * The policy of the rules directory: its defaults when the file does not exist.
+	 * The policy of a rule set: its defaults when the set has no {@code attention.yml}.
+	 * @param content the bytes of the file, or null when there is none
 	 */
-	static AttentionPolicy read(Path rulesDir, List<RuleSetProblem> problems) throws IOException {
-		Path file = rulesDir.resolve(AttentionPolicy.FILE);
-		if (!Files.isRegularFile(file)) {
+	static AttentionPolicy read(byte[] content, List<RuleSetProblem> problems) {
+		if (content == null) {
 			return AttentionPolicy.defaults();
 		}
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			Node root = new Yaml(new LoaderOptions()).compose(reader);
+		try {
+			Node root = new Yaml(new LoaderOptions())
+				.compose(new StringReader(new String(content, StandardCharsets.UTF_8)));
 			return (root != null) ? new AttentionYaml(problems).policy(root) : AttentionPolicy.defaults();
 		}
 		catch (MarkedYAMLException ex) {

@@ -8,20 +8,24 @@ import com.successpilot.playbook.PlaybookLibrary;
 import com.successpilot.rules.AttentionPolicy;
 import com.successpilot.rules.RuleFile;
 import com.successpilot.rules.RuleSetReport;
+import com.successpilot.rules.RuleSetSource;
 
 /**
- * The result of compiling a rules directory: the report, the files read, and when it is
- * valid the knowledge base and playbooks to judge accounts with.
+ * The result of compiling a rules directory: the report, what was compiled (the source,
+ * null when the directory could not be read) and the files listed, and when it is valid
+ * the knowledge base and playbooks to judge accounts with.
  */
-public record CompiledRuleSet(RuleSetReport report, List<RuleFile> files, KieBase kieBase, PlaybookLibrary playbooks,
-		boolean declaresPlaybookGlobal, AttentionPolicy attention) {
+public record CompiledRuleSet(RuleSetReport report, RuleSetSource source, List<RuleFile> files, KieBase kieBase,
+		PlaybookLibrary playbooks, boolean declaresPlaybookGlobal, AttentionPolicy attention) {
 
 	public CompiledRuleSet {
 		files = List.copyOf(files);
 	}
 
-	static CompiledRuleSet invalid(RuleSetReport report, List<RuleFile> files) {
-		return new CompiledRuleSet(report, files, null, null, false, null);
+	static CompiledRuleSet invalid(RuleSetReport report, RuleSetSource source) {
+		List<RuleFile> files = (source != null) ? RuleSetFiles.listing(source.paths(), source.scenarioFiles())
+				: List.of();
+		return new CompiledRuleSet(report, source, files, null, null, false, null);
 	}
 
 	public boolean isValid() {

@@ -2,12 +2,16 @@ package com.successpilot.rules.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
@@ -26,11 +30,14 @@ import com.successpilot.playbook.PlaybookLibrary;
 import com.successpilot.rules.AttentionPolicy;
 import com.successpilot.rules.RuleSetProblem;
 import com.successpilot.rules.RuleSetReport;
+import com.successpilot.rules.RuleSetSource;
 
 /**
  * Compiles a rules directory: every {@code .drl} and decision table in one knowledge
  * base, the playbooks beside them, and the checks between them. Reports every problem
- * with file and line; yields a knowledge base only when there is none.
+ * with file and line; yields a knowledge base only when there is none. Everything is
+ * compiled from one {@link RuleSetSource}, the bytes read once, whose hash is the
+ * version.
  */
 public final class RuleSetCompiler {
 
@@ -47,34 +54,37 @@ public final class RuleSetCompiler {
 			return CompiledRuleSet.invalid(
 					new RuleSetReport(rulesDir, "none", 0, 0, 0, 0,
 							List.of(new RuleSetProblem(rulesDir.toString(), 0, "the rules directory does not exist"))),
-					List.of());
+					null);
 		}
+		RuleSetSource source;
 		try {
-			return compile(rulesDir, RuleSetFiles.scan(dir));
+			source = RuleSetSource.read(rulesDir);
 		}
 		catch (IOException ex) {
 			return CompiledRuleSet.invalid(new RuleSetReport(rulesDir, "none", 0, 0, 0, 0,
-					List.of(new RuleSetProblem(rulesDir.toString(), 0, "cannot read: " + ex))), List.of());
+					List.of(new RuleSetProblem(rulesDir.toString(), 0, "cannot read: " + ex))), null);
 		}
+		return compile(source);
 	}
 
-	private static CompiledRuleSet compile(Path rulesDir, RuleSetFiles files) throws IOException {
+	public static CompiledRuleSet compile(RuleSetSource source) {
 		List<RuleSetProblem> problems = new ArrayList<>();
-		PlaybookLibrary playbooks = PlaybookLibrary.load(files.dir());
+		PlaybookLibrary playbooks = PlaybookLibrary.parse(contents(source, RuleSetFiles::isPlaybook));
 		playbooks.problems().forEach((p) -> problems.add(new RuleSetProblem(p.file(), p.line(), p.message())));
-		if (files.ruleFiles().isEmpty() && files.decisionTables().isEmpty()) {
+		Map<String, byte[]> ruleFiles = contents(source, RuleSetFiles::isRuleFile);
+		Map<String, byte[]> decisionTables = contents(source, RuleSetFiles::isDecisionTable);
+		if (ruleFiles.isEmpty() && decisionTables.isEmpty()) {
 			problems.add(new RuleSetProblem(".", 0, "no .drl file or decision table found"));
 		}
-		problems.addAll(unknownPlaybooks(files, playbooks));
-		AttentionPolicy attention = AttentionYaml.read(files.dir(), problems);
+		problems.addAll(unknownPlaybooks(ruleFiles, decisionTables, playbooks));
+		AttentionPolicy attention = AttentionYaml.read(source.content(AttentionPolicy.FILE).orElse(null), problems);
 
 		KieServices kie = KieServices.Factory.get();
 		KieFileSystem fileSystem = kie.newKieFileSystem();
 		ReleaseId releaseId = kie.newReleaseId("com.successpilot.rules", "rules-" + UUID.randomUUID(), "1.0.0");
 		fileSystem.generateAndWritePomXML(releaseId);
-		for (Path path : allRuleFiles(files)) {
-			fileSystem.write(RESOURCES + files.relative(path), Files.readAllBytes(path));
-		}
+		ruleFiles.forEach((path, content) -> fileSystem.write(RESOURCES + path, content));
+		decisionTables.forEach((path, content) -> fileSystem.write(RESOURCES + path, content));
 		KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
 			if (message.getText().contains("Parser returned a null Package")) {
@@ -85,12 +95,10 @@ public final class RuleSetCompiler {
 					message.getText().strip()));
 		}
 
-		String version = files.version();
 		if (!problems.isEmpty()) {
 			kie.getRepository().removeKieModule(releaseId);
-			return CompiledRuleSet.invalid(new RuleSetReport(rulesDir, version, 0, files.ruleFiles().size(),
-					files.decisionTables().size(), playbooks.size(), problems.stream().sorted().toList()),
-					files.listing());
+			return CompiledRuleSet.invalid(new RuleSetReport(source.rulesDir(), source.version(), 0, ruleFiles.size(),
+					decisionTables.size(), playbooks.size(), problems.stream().sorted().toList()), source);
 		}
 		KieBase kieBase = newKieBase(kie, releaseId);
 		int ruleCount = kieBase.getKiePackages().stream().mapToInt((pkg) -> pkg.getRules().size()).sum();
@@ -99,9 +107,10 @@ public final class RuleSetCompiler {
 			.map(KiePackage::getGlobalVariables)
 			.flatMap(Collection::stream)
 			.anyMatch((global) -> global.getName().equals("playbook"));
-		RuleSetReport report = new RuleSetReport(rulesDir, version, ruleCount, files.ruleFiles().size(),
-				files.decisionTables().size(), playbooks.size(), List.of());
-		return new CompiledRuleSet(report, files.listing(), kieBase, playbooks, declaresPlaybookGlobal, attention);
+		RuleSetReport report = new RuleSetReport(source.rulesDir(), source.version(), ruleCount, ruleFiles.size(),
+				decisionTables.size(), playbooks.size(), List.of());
+		return new CompiledRuleSet(report, source, RuleSetFiles.listing(source.paths(), source.scenarioFiles()),
+				kieBase, playbooks, declaresPlaybookGlobal, attention);
 	}
 
 	private static KieBase newKieBase(KieServices kie, ReleaseId releaseId) {
@@ -115,24 +124,23 @@ public final class RuleSetCompiler {
 		return kieBase;
 	}
 
-	private static List<Path> allRuleFiles(RuleSetFiles files) {
-		List<Path> all = new ArrayList<>(files.ruleFiles());
-		all.addAll(files.decisionTables());
-		return all;
+	private static Map<String, byte[]> contents(RuleSetSource source, Predicate<String> kind) {
+		Map<String, byte[]> contents = new LinkedHashMap<>();
+		source.paths().stream().filter(kind).forEach((path) -> contents.put(path, source.content(path).orElseThrow()));
+		return contents;
 	}
 
-	private static List<RuleSetProblem> unknownPlaybooks(RuleSetFiles files, PlaybookLibrary playbooks)
-			throws IOException {
+	private static List<RuleSetProblem> unknownPlaybooks(Map<String, byte[]> ruleFiles,
+			Map<String, byte[]> decisionTables, PlaybookLibrary playbooks) {
 		List<RuleSetProblem> problems = new ArrayList<>();
-		for (Path path : files.ruleFiles()) {
-			problems.addAll(PlaybookReferences.unknown(files.relative(path), Files.readString(path), playbooks, true));
-		}
-		for (Path path : files.decisionTables()) {
-			String drl = decisionTableAsDrl(path);
+		ruleFiles.forEach((path, content) -> problems
+			.addAll(PlaybookReferences.unknown(path, new String(content, StandardCharsets.UTF_8), playbooks, true)));
+		decisionTables.forEach((path, content) -> {
+			String drl = decisionTableAsDrl(path, content);
 			if (drl != null) {
-				problems.addAll(PlaybookReferences.unknown(files.relative(path), drl, playbooks, false));
+				problems.addAll(PlaybookReferences.unknown(path, drl, playbooks, false));
 			}
-		}
+		});
 		return problems;
 	}
 
@@ -140,13 +148,12 @@ public final class RuleSetCompiler {
 	 * The DRL a decision table stands for, or null when it cannot be read (the knowledge
 	 * builder then reports why).
 	 */
-	static String decisionTableAsDrl(Path path) {
+	static String decisionTableAsDrl(String path, byte[] content) {
 		try {
-			byte[] content = Files.readAllBytes(path);
-			InputType type = path.getFileName().toString().endsWith(".csv") ? InputType.CSV : InputType.XLS;
+			InputType type = path.endsWith(".csv") ? InputType.CSV : InputType.XLS;
 			return new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			return null;
 		}
 	}

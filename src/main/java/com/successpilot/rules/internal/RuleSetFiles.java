@@ -7,23 +7,34 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.successpilot.rules.AttentionPolicy;
-
 import com.successpilot.rules.RuleFile;
+import com.successpilot.rules.RuleFile.Kind;
 
 /**
- * The files of a rules directory that make up the rule set, by kind, and the set's
- * version: a content hash, so the same files always give the same version. Scenario files
- * are listed too, but are not part of the version.
+ * Which files of a rules directory make up the rule set, reading them, and the set's
+ * version: a hash of the content read, so the same files always give the same version.
+ * Scenario files are listed too, but are not part of the set or its version.
  */
-record RuleSetFiles(Path dir, List<Path> ruleFiles, List<Path> decisionTables, List<Path> playbookFiles,
-		List<Path> scenarioFiles) {
+public final class RuleSetFiles {
 
-	static RuleSetFiles scan(Path dir) throws IOException {
+	private static final String PLAYBOOKS = "playbooks/";
+
+	private RuleSetFiles() {
+	}
+
+	/**
+	 * Reads every file of the set in the directory, each once.
+	 */
+	public static Read read(Path dir) throws IOException {
 		List<Path> all;
 		try (Stream<Path> walk = Files.walk(dir)) {
 			all = walk.filter(Files::isRegularFile)
@@ -31,51 +42,33 @@ record RuleSetFiles(Path dir, List<Path> ruleFiles, List<Path> decisionTables, L
 				.sorted()
 				.toList();
 		}
-		return new RuleSetFiles(dir, all.stream().filter((path) -> name(path).endsWith(".drl")).toList(),
-				all.stream().filter(RuleSetFiles::isDecisionTable).toList(),
-				all.stream()
-					.filter((path) -> name(path).endsWith(".yml") && path.getParent().equals(dir.resolve("playbooks")))
-					.toList(),
-				all.stream().filter((path) -> name(path).endsWith(ScenarioFiles.SUFFIX)).toList());
-	}
-
-	/**
-	 * Every file listed, by kind: rule files, decision tables, playbooks, scenarios.
-	 */
-	List<RuleFile> listing() {
-		List<RuleFile> listing = new ArrayList<>();
-		this.ruleFiles.forEach((path) -> listing.add(new RuleFile(relative(path), RuleFile.Kind.DRL)));
-		this.decisionTables.forEach((path) -> listing.add(new RuleFile(relative(path), RuleFile.Kind.DECISION_TABLE)));
-		this.playbookFiles.forEach((path) -> listing.add(new RuleFile(relative(path), RuleFile.Kind.PLAYBOOK)));
-		this.scenarioFiles.forEach((path) -> listing.add(new RuleFile(relative(path), RuleFile.Kind.SCENARIO)));
-		return listing;
-	}
-
-	static boolean isDecisionTable(Path path) {
-		String name = name(path);
-		return name.endsWith(".drl.csv") || name.endsWith(".drl.xls") || name.endsWith(".drl.xlsx");
-	}
-
-	String relative(Path path) {
-		return this.dir.relativize(path).toString().replace('\\', '/');
+		SortedMap<String, byte[]> files = new TreeMap<>();
+		List<String> scenarios = new ArrayList<>();
+		for (Path path : all) {
+			String relative = dir.relativize(path).toString().replace('\\', '/');
+			if (isPartOfTheSet(relative)) {
+				files.put(relative, Files.readAllBytes(path));
+			}
+			if (isScenario(relative)) {
+				scenarios.add(relative);
+			}
+		}
+		return new Read(files, scenarios);
 	}
 
 	/**
 	 * The first 12 hex digits of the SHA-256 over every file's relative path and content,
 	 * in path order.
 	 */
-	String version() throws IOException {
+	public static String version(SortedMap<String, byte[]> files) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (Path path : Stream.of(this.ruleFiles, this.decisionTables, this.playbookFiles, attentionFile())
-				.flatMap(List::stream)
-				.sorted()
-				.toList()) {
-				digest.update(relative(path).getBytes(StandardCharsets.UTF_8));
+			files.forEach((path, content) -> {
+				digest.update(path.getBytes(StandardCharsets.UTF_8));
 				digest.update((byte) 0);
-				digest.update(Files.readAllBytes(path));
+				digest.update(content);
 				digest.update((byte) 0);
-			}
+			});
 			return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
 		}
 		catch (NoSuchAlgorithmException ex) {
@@ -84,16 +77,58 @@ record RuleSetFiles(Path dir, List<Path> ruleFiles, List<Path> decisionTables, L
 	}
 
 	/**
-	 * {@code attention.yml} when the directory has one: ranking and budgets are part of
-	 * the version, like the rules.
+	 * Rule files, decision tables, playbooks and {@code attention.yml} (ranking and
+	 * budgets are part of the version, like the rules).
 	 */
-	List<Path> attentionFile() {
-		Path file = this.dir.resolve(AttentionPolicy.FILE);
-		return Files.isRegularFile(file) ? List.of(file) : List.of();
+	public static boolean isPartOfTheSet(String path) {
+		return isRuleFile(path) || isDecisionTable(path) || isPlaybook(path) || isAttention(path);
 	}
 
-	private static String name(Path path) {
-		return path.getFileName().toString();
+	static boolean isRuleFile(String path) {
+		return path.endsWith(".drl");
+	}
+
+	static boolean isDecisionTable(String path) {
+		return path.endsWith(".drl.csv") || path.endsWith(".drl.xls") || path.endsWith(".drl.xlsx");
+	}
+
+	static boolean isPlaybook(String path) {
+		return path.startsWith(PLAYBOOKS) && path.endsWith(".yml") && path.indexOf('/', PLAYBOOKS.length()) < 0;
+	}
+
+	static boolean isAttention(String path) {
+		return path.equals(AttentionPolicy.FILE);
+	}
+
+	static boolean isScenario(String path) {
+		return path.endsWith(ScenarioFiles.SUFFIX);
+	}
+
+	/**
+	 * Every file of a set by kind, then its scenario files: rule files, decision tables,
+	 * playbooks, scenarios.
+	 */
+	static List<RuleFile> listing(Collection<String> paths, List<String> scenarioFiles) {
+		List<RuleFile> listing = new ArrayList<>();
+		paths.stream().filter(RuleSetFiles::isRuleFile).forEach((path) -> listing.add(new RuleFile(path, Kind.DRL)));
+		paths.stream()
+			.filter(RuleSetFiles::isDecisionTable)
+			.forEach((path) -> listing.add(new RuleFile(path, Kind.DECISION_TABLE)));
+		paths.stream()
+			.filter(RuleSetFiles::isPlaybook)
+			.forEach((path) -> listing.add(new RuleFile(path, Kind.PLAYBOOK)));
+		scenarioFiles.forEach((path) -> listing.add(new RuleFile(path, Kind.SCENARIO)));
+		return listing;
+	}
+
+	/**
+	 * What one read of a directory found.
+	 *
+	 * @param files the set's files by relative path, with their content
+	 * @param scenarioFiles the scenario files beside them
+	 */
+	public record Read(Map<String, byte[]> files, List<String> scenarioFiles) {
+
 	}
 
 }

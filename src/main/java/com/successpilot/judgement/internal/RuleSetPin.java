@@ -1,0 +1,168 @@
+package com.successpilot.judgement.internal;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import com.successpilot.ingest.FeedImportSteps;
+import com.successpilot.rules.AttentionPolicy;
+import com.successpilot.rules.InvalidRuleSetException;
+import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.rules.RuleSet;
+import com.successpilot.rules.RuleSetSource;
+
+/**
+ * Chooses the rule set a judgement step judges with, once, when the step starts, so one
+ * night is judged by one rules version. The first attempt pins the live set: its version
+ * goes into the step's execution context and its files are kept. A restart judges with
+ * the pinned version: the live set when it is still that version, else the kept files
+ * compiled again; when neither can be had the step fails naming both versions, rather
+ * than judge the rest of the night with other rules.
+ * <p>
+ * Listens to the step that manages the partitions; the partitions, which share the
+ * processor and writer, ask for the set of their job execution. A reload of the live set
+ * while the step runs changes nothing here.
+ */
+final class RuleSetPin implements StepExecutionListener, JudgementWriter.RulesVersionSource {
+
+	/** The key of the pinned version in the step's execution context. */
+	static final String RULES_VERSION = "judgement.rulesVersion";
+
+	private static final Log logger = LogFactory.getLog(RuleSetPin.class);
+
+	private final LiveRuleSet live;
+
+	private final JudgedRuleSets judged;
+
+	private final JobRepository jobRepository;
+
+	// by job execution: one judgement step of a job runs at a time, and jobs may overlap
+	private final Map<Long, RuleSet> pinned = new ConcurrentHashMap<>();
+
+	RuleSetPin(LiveRuleSet live, JudgedRuleSets judged, JobRepository jobRepository) {
+		this.live = live;
+		this.judged = judged;
+		this.jobRepository = jobRepository;
+	}
+
+	@Override
+	public void beforeStep(StepExecution step) {
+		ExecutionContext context = step.getExecutionContext();
+		RuleSet ruleSet = context.containsKey(RULES_VERSION) ? repin(step, context.getString(RULES_VERSION))
+				: pinLive(step);
+		// published before any partition starts; the map makes it visible to their
+		// threads
+		this.pinned.put(step.getJobExecutionId(), ruleSet);
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution step) {
+		this.pinned.remove(step.getJobExecutionId());
+		return null;
+	}
+
+	/**
+	 * The set pinned by the judgement step that {@code partition} belongs to.
+	 */
+	RuleSet ruleSetOf(StepExecution partition) {
+		RuleSet ruleSet = this.pinned.get(partition.getJobExecutionId());
+		if (ruleSet == null) {
+			throw new IllegalStateException(partition.getStepName() + " runs outside a judgement step: no rule set "
+					+ "is pinned for job execution " + partition.getJobExecutionId());
+		}
+		return ruleSet;
+	}
+
+	@Override
+	public String rulesVersion(StepExecution partition) {
+		return ruleSetOf(partition).version();
+	}
+
+	@Override
+	public AttentionPolicy attention(StepExecution partition) {
+		return ruleSetOf(partition).attention();
+	}
+
+	private RuleSet pinLive(StepExecution step) {
+		RuleSet ruleSet = this.live.current();
+		this.judged.keep(ruleSet.source());
+		step.getExecutionContext().putString(RULES_VERSION, ruleSet.version());
+		// saved now, not only when the step ends: a process that dies mid-step restarts
+		// with it
+		this.jobRepository.updateExecutionContext(step);
+		logger.info(step.getStepName() + ": judging with rules version " + ruleSet.version());
+		return ruleSet;
+	}
+
+	private RuleSet repin(StepExecution step, String version) {
+		Optional<RuleSet> live = liveSet();
+		if (live.isPresent() && live.get().version().equals(version)) {
+			logger.info(step.getStepName() + ": continuing with rules version " + version);
+			return live.get();
+		}
+		String liveVersion = live.map(RuleSet::version).orElse("none");
+		RuleSetSource kept = this.judged.find(version, this.live.rulesDir())
+			.filter((source) -> source.version().equals(version))
+			.orElseThrow(() -> new PinnedVersionUnavailableException(step, version, liveVersion,
+					"the files of " + version + " were not kept", version + " のファイルが保存されていない"));
+		try {
+			RuleSet ruleSet = RuleSet.compile(kept);
+			logger.info(step.getStepName() + ": continuing with rules version " + version
+					+ ", compiled again from the files kept when the run started (the live set is now " + liveVersion
+					+ ")");
+			return ruleSet;
+		}
+		catch (InvalidRuleSetException ex) {
+			String problem = ex.report().lines().get(ex.report().lines().size() - 1);
+			throw new PinnedVersionUnavailableException(step, version, liveVersion,
+					"the kept files of " + version + " no longer compile (" + problem + ")",
+					"保存された " + version + " のファイルがコンパイルできなくなった（" + problem + "）");
+		}
+	}
+
+	private Optional<RuleSet> liveSet() {
+		try {
+			return Optional.of(this.live.current());
+		}
+		catch (InvalidRuleSetException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * A restarted judgement step cannot judge with the version its first attempt pinned.
+	 */
+	static final class PinnedVersionUnavailableException extends IllegalStateException {
+
+		PinnedVersionUnavailableException(StepExecution step, String pinned, String live, String why,
+				String whyInJapanese) {
+			super(message(step, pinned, live, why, whyInJapanese));
+		}
+
+		private static String message(StepExecution step, String pinned, String live, String why,
+				String whyInJapanese) {
+			String job = step.getJobExecution().getJobInstance().getJobName();
+			LocalDate date = step.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE, null);
+			String fresh = "run " + job + ((date != null) ? " --date=" + date : "") + " --fresh";
+			return step.getStepName() + " began judging this run with rules version " + pinned
+					+ ", but the rules in force are version " + live + " and " + why
+					+ ", so the rest of the night cannot be judged by the same rules. Restart once " + pinned
+					+ " is back in the rules directory, or start the night over with '" + fresh
+					+ "' to judge every account with " + live + ".\n" + step.getStepName() + " はこの実行をルールバージョン " + pinned
+					+ " で判定し始めましたが、現在有効なルールはバージョン " + live + " で、" + whyInJapanese + "ため、残りを同じルールで判定できません。" + pinned
+					+ " をルールディレクトリに戻してから再開するか、'" + fresh + "' で最初からやり直し、すべてのアカウントを " + live + " で判定してください。";
+		}
+
+	}
+
+}
