@@ -2,6 +2,9 @@ package com.successpilot.account.internal;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +26,7 @@ import com.successpilot.task.AccountTasks;
  * list the others are simply absent, and asking for one by id is a 404 — the same answer
  * as for an account that does not exist.
  */
+@Tag(name = "accounts", description = "The portfolio and one account in detail. A CSM: only the accounts they own.")
 @RestController
 @RequestMapping("/api/accounts")
 class AccountsController {
@@ -43,6 +47,8 @@ class AccountsController {
 		this.tasks = tasks;
 	}
 
+	@Operation(operationId = "listAccounts",
+			summary = "List accounts, filtered by CSM, segment, health grade, renewal window or name")
 	@GetMapping
 	Page<AccountSummary> list(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String csm,
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String grade,
@@ -54,6 +60,8 @@ class AccountsController {
 		return this.accounts.list(filter, Paging.of(page, size, DEFAULT_SIZE, MAX_SIZE));
 	}
 
+	@Operation(operationId = "getAccount",
+			summary = "One account with its contracts, latest facts, health history and tasks")
 	@GetMapping("/{id}")
 	AccountDetail get(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,

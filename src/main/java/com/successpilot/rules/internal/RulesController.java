@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +31,8 @@ import com.successpilot.security.SignedInUser;
  * rules directory on disk. Nothing here takes a directory from the caller: it is always
  * {@code successpilot.rules.dir}.
  */
+@Tag(name = "rules",
+		description = "The rule set in rules/ (OPS): the set in force, validating, reloading and testing the files on disk.")
 @RestController
 @RequestMapping("/api/rules")
 class RulesController {
@@ -40,6 +45,7 @@ class RulesController {
 		this.liveRuleSet = liveRuleSet;
 	}
 
+	@Operation(summary = "The rule set in force and the last attempt to load one")
 	@GetMapping
 	RulesApiViews.LiveSet liveSet() {
 		if (this.liveRuleSet.status().lastAttempt() == null) {
@@ -52,6 +58,7 @@ class RulesController {
 	 * Compiles the directory without making it live. 200 whether or not it is valid: the
 	 * validation itself succeeded, and {@code valid} says how it came out.
 	 */
+	@Operation(summary = "Compile the rules directory without making it live (200, valid or not)")
 	@PostMapping("/validate")
 	RulesApiViews.Validation validate() {
 		RuleSetReport report = RuleSet.validate(this.liveRuleSet.rulesDir());
@@ -62,6 +69,7 @@ class RulesController {
 	 * Makes the directory live when it is valid (200); otherwise 422 with every problem,
 	 * and the set in force keeps running.
 	 */
+	@Operation(summary = "Make the rules directory live if it is valid (200); otherwise 422 and the set in force stays")
 	@PostMapping("/reload")
 	ResponseEntity<?> reload(@AuthenticationPrincipal SignedInUser user) {
 		String before = this.liveRuleSet.status().liveSet().map(RuleSet::version).orElse(null);
@@ -82,6 +90,7 @@ class RulesController {
 	 * Runs the scenario tests against the directory on disk, as {@code test-rules} does.
 	 * 200 whether they pass or not.
 	 */
+	@Operation(summary = "Run the scenario tests (*.scenarios.yml) against the rules directory (200, pass or fail)")
 	@PostMapping("/test")
 	RulesApiViews.ScenarioRun test() {
 		return RulesApiViews.ScenarioRun.of(RuleScenarios.runAll(this.liveRuleSet.rulesDir()));

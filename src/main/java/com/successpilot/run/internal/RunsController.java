@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -42,6 +46,8 @@ import com.successpilot.system.NotFoundException;
  * outcomes, starting a run and restarting a failed one. Runs started here go on in the
  * background; the answer is 202 with where to follow the run.
  */
+@Tag(name = "runs",
+		description = "Runs of the jobs (OPS): history, progress and outcomes; starting and restarting runs.")
 @RestController
 @RequestMapping("/api/runs")
 class RunsController {
@@ -74,6 +80,7 @@ class RunsController {
 
 	}
 
+	@Operation(operationId = "listRuns", summary = "List runs, newest first")
 	@GetMapping
 	RunPage list(@RequestParam(required = false) String job, @RequestParam(required = false) String status,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -96,6 +103,7 @@ class RunsController {
 		return new RunPage(runs.rows().stream().map(RunItem::of).toList(), page, size, runs.total());
 	}
 
+	@Operation(operationId = "getRun", summary = "One run (by execution id): its steps, live progress and outcomes")
 	@GetMapping("/{id}")
 	RunDetail detail(@PathVariable long id) {
 		JobExecution execution = this.progress.live(id)
@@ -112,7 +120,9 @@ class RunsController {
 		return RunDetail.of(execution, attempts, this.progress.steps(execution), outcomes);
 	}
 
+	@Operation(operationId = "startRun", summary = "Start a run of a job for a business date, in the background")
 	@PostMapping
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	ResponseEntity<StartedRun> start(@RequestBody StartRequest request) throws Exception {
 		if (request.job() == null || request.job().isBlank()) {
 			throw new IllegalArgumentException("'job' is required: one of " + this.launcher.jobNames());
@@ -123,7 +133,9 @@ class RunsController {
 		return accepted(this.launcher.start(job, businessDate, Boolean.TRUE.equals(request.fresh())));
 	}
 
+	@Operation(operationId = "restartRun", summary = "Continue a failed or stopped run where it stopped")
 	@PostMapping("/{id}/restart")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	ResponseEntity<StartedRun> restart(@PathVariable long id) throws Exception {
 		return accepted(this.launcher.restart(id));
 	}

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +19,7 @@ import com.successpilot.run.RunLauncher;
  * {@code /api/schedules} (OPS): every job with its schedule from {@code batch-jobs/} and
  * its next fire times.
  */
+@Tag(name = "runs")
 @RestController
 @RequestMapping("/api/schedules")
 class SchedulesController {
@@ -40,6 +44,8 @@ class SchedulesController {
 
 	}
 
+	@Operation(operationId = "listSchedules",
+			summary = "Every job with its schedule from batch-jobs/ and its next fire times")
 	@GetMapping
 	List<ScheduleView> list() {
 		Instant now = Instant.now();

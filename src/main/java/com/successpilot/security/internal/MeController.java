@@ -4,6 +4,9 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -26,6 +29,7 @@ import com.successpilot.security.SignedInUser;
  * {@code /api/me}: who the caller is (and, for a browser session, the CSRF token to send
  * with changes), and the caller's own API tokens.
  */
+@Tag(name = "me", description = "The signed-in user and their API tokens.")
 @RestController
 @RequestMapping("/api/me")
 class MeController {
@@ -48,6 +52,7 @@ class MeController {
 
 	}
 
+	@Operation(summary = "Who am I (and, for a browser session, the CSRF token to send with changes)")
 	@GetMapping
 	Me me(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
@@ -55,17 +60,20 @@ class MeController {
 				(csrf != null) ? new Csrf(csrf.getHeaderName(), csrf.getToken()) : null);
 	}
 
+	@Operation(summary = "My API tokens (never the tokens themselves)")
 	@GetMapping("/tokens")
 	List<TokenInfo> tokens(@AuthenticationPrincipal SignedInUser user) {
 		return this.tokens.list(user.id());
 	}
 
+	@Operation(summary = "Issue an API token acting as me; the token is returned once")
 	@PostMapping("/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedToken issue(@AuthenticationPrincipal SignedInUser user, @RequestBody NewToken token) {
 		return this.tokens.issue(user.id(), token.name());
 	}
 
+	@Operation(summary = "Revoke one of my API tokens")
 	@DeleteMapping("/tokens/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {

@@ -29,8 +29,9 @@ import com.successpilot.security.UserAccounts;
  * An API call with neither session nor Authorization header is exempt too: it carries
  * nothing a forger could borrow, and gets the clearer 401.
  * <p>
- * Coarse rules live here (users: ADMIN; runs and rules: OPS; accounts and tasks: any
- * user); which accounts a CSM may see is decided by the account and task features with
+ * Coarse rules live here (users: ADMIN; runs, rules, the OpenAPI description and Swagger
+ * UI: OPS; accounts and tasks: any user); which accounts a CSM may see is decided by the
+ * account and task features with
  * {@link com.successpilot.security.SignedInUser#mayWorkOn(Long)}.
  */
 @Configuration
@@ -39,6 +40,16 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher API = (request) -> request.getRequestURI()
 		.startsWith(request.getContextPath() + "/api/");
+
+	/**
+	 * The OpenAPI description springdoc generates; read by scripts, so a refusal is a
+	 * problem like the API's.
+	 */
+	private static final RequestMatcher API_DESCRIPTION = (request) -> request.getRequestURI()
+		.startsWith(request.getContextPath() + "/v3/api-docs");
+
+	private static final RequestMatcher API_OR_DESCRIPTION = (request) -> API.matches(request)
+			|| API_DESCRIPTION.matches(request);
 
 	private static final RequestMatcher SCRIPT = (request) -> request.getHeader("Authorization") != null;
 
@@ -55,6 +66,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("OPS")
+			.requestMatchers(API_DESCRIPTION)
+			.hasRole("OPS")
+			.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+			.hasRole("OPS")
 			.requestMatchers("/api/users", "/api/users/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/api/runs", "/api/runs/**", "/api/rules", "/api/rules/**", "/api/schedules",
@@ -67,9 +82,9 @@ class SecurityConfiguration {
 		http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class);
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers(SCRIPT, API_WITHOUT_SESSION));
 		http.requestCache((cache) -> cache.requestCache(browserPagesOnly()));
-		http.exceptionHandling(
-				(exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems::unauthorized, API)
-					.defaultAccessDeniedHandlerFor(problems::forbidden, API));
+		http.exceptionHandling((exceptions) -> exceptions
+			.defaultAuthenticationEntryPointFor(problems::unauthorized, API_OR_DESCRIPTION)
+			.defaultAccessDeniedHandlerFor(problems::forbidden, API_OR_DESCRIPTION));
 		return http.build();
 	}
 
@@ -79,7 +94,7 @@ class SecurityConfiguration {
 	 */
 	private static RequestCache browserPagesOnly() {
 		HttpSessionRequestCache cache = new HttpSessionRequestCache();
-		cache.setRequestMatcher((request) -> !API.matches(request) && !SCRIPT.matches(request));
+		cache.setRequestMatcher((request) -> !API_OR_DESCRIPTION.matches(request) && !SCRIPT.matches(request));
 		return cache;
 	}
 

@@ -2,6 +2,9 @@ package com.successpilot.security.internal;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +28,7 @@ import com.successpilot.system.NotFoundException;
  * {@code /api/users} (ADMIN only): list, create, change role or enable/disable, reset a
  * password. A generated password is returned once, in the response that set it.
  */
+@Tag(name = "users", description = "Users and their roles (ADMIN). A generated password is returned once.")
 @RestController
 @RequestMapping("/api/users")
 class UsersController {
@@ -43,22 +47,26 @@ class UsersController {
 
 	}
 
+	@Operation(operationId = "listUsers", summary = "List users")
 	@GetMapping
 	List<UserAccount> list() {
 		return this.users.list();
 	}
 
+	@Operation(operationId = "getUser", summary = "One user")
 	@GetMapping("/{username}")
 	UserAccount get(@PathVariable String username) {
 		return this.users.find(username).orElseThrow(() -> new NotFoundException("No user named '" + username + "'"));
 	}
 
+	@Operation(summary = "Create a user; without a password one is generated and returned once")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Credentials create(@AuthenticationPrincipal SignedInUser admin, @RequestBody NewUser user) {
 		return this.users.create(user, admin.getUsername());
 	}
 
+	@Operation(summary = "Change a user's role or CSM, or disable or enable them")
 	@PatchMapping("/{username}")
 	UserAccount change(@AuthenticationPrincipal SignedInUser admin, @PathVariable String username,
 			@RequestBody UserChange change) {
@@ -70,6 +78,7 @@ class UsersController {
 				change.csmEmail(), change.enabled());
 	}
 
+	@Operation(summary = "Give a user a new password (generated unless given), returned once")
 	@PostMapping("/{username}/password")
 	Credentials resetPassword(@PathVariable String username, @RequestBody(required = false) PasswordReset reset) {
 		return this.users.resetPassword(username, (reset != null) ? reset.password() : null);

@@ -2,6 +2,9 @@ package com.successpilot.task.internal;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,8 @@ import com.successpilot.task.TaskView;
  * act on it (done, snooze, dismiss, reopen). A CSM sees and changes only the tasks of
  * their own accounts; OPS and ADMIN all of them.
  */
+@Tag(name = "tasks",
+		description = "The tasks the rules raised, with their why; acting on them. A CSM: only the tasks of their own accounts.")
 @RestController
 @RequestMapping("/api/tasks")
 class TasksController {
@@ -51,6 +56,7 @@ class TasksController {
 
 	}
 
+	@Operation(operationId = "listTasks", summary = "List tasks, highest score first (default: open and snoozed)")
 	@GetMapping
 	Page<TaskView> list(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String csm, @RequestParam(required = false) String account,
@@ -62,29 +68,34 @@ class TasksController {
 		return this.queries.list(filter, Paging.of(page, size, DEFAULT_SIZE, MAX_SIZE));
 	}
 
+	@Operation(operationId = "getTask", summary = "One task with its evidence, rules version and history")
 	@GetMapping("/{id}")
 	TaskDetails get(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
 		return this.actions.visible(id, user);
 	}
 
+	@Operation(summary = "Mark an open or snoozed task done (optional note)")
 	@PostMapping("/{id}/done")
 	TaskDetails done(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestBody(required = false) Note body) {
 		return this.actions.done(id, user, (body != null) ? body.note() : null);
 	}
 
+	@Operation(summary = "Snooze an open or snoozed task until a later date")
 	@PostMapping("/{id}/snooze")
 	TaskDetails snooze(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestBody(required = false) Snooze body) {
 		return this.actions.snooze(id, user, (body != null) ? body.until() : null, (body != null) ? body.note() : null);
 	}
 
+	@Operation(summary = "Dismiss an open or snoozed task, with a reason")
 	@PostMapping("/{id}/dismiss")
 	TaskDetails dismiss(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestBody(required = false) Dismissal body) {
 		return this.actions.dismiss(id, user, (body != null) ? body.reason() : null);
 	}
 
+	@Operation(summary = "Reopen a snoozed task now")
 	@PostMapping("/{id}/reopen")
 	TaskDetails reopen(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestBody(required = false) Note body) {
