@@ -132,7 +132,7 @@ public final class JudgementStepFactory {
 			// the rule set is chosen once, before any partition starts
 			manager.listener(pin);
 		}
-		return manager.listener(this.report).build();
+		return manager.listener(new JudgementStepReport.RankingLog(writer)).listener(this.report).build();
 	}
 
 	/**

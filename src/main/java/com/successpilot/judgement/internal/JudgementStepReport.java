@@ -46,6 +46,40 @@ final class JudgementStepReport implements StepExecutionListener {
 	}
 
 	/**
+	 * What ranking the tasks added to the step: the thread time the partitions spent
+	 * reading the health before and scoring, against the step's own time.
+	 */
+	static final class RankingLog implements StepExecutionListener {
+
+		private final JudgementWriter writer;
+
+		private volatile long started;
+
+		RankingLog(JudgementWriter writer) {
+			this.writer = writer;
+		}
+
+		@Override
+		public void beforeStep(StepExecution step) {
+			this.writer.takeRankingTime();
+			this.started = System.nanoTime();
+		}
+
+		@Override
+		public ExitStatus afterStep(StepExecution step) {
+			long[] ranking = this.writer.takeRankingTime();
+			if (ranking[1] > 0) {
+				long stepMillis = (System.nanoTime() - this.started) / 1_000_000;
+				logger.info(String.format(java.util.Locale.ROOT,
+						"%s: ranking %d task(s) took %d ms of thread time over the partitions (step %d ms)",
+						step.getStepName(), ranking[1], ranking[0] / 1_000_000, stepMillis));
+			}
+			return null;
+		}
+
+	}
+
+	/**
 	 * One line per partition, logged on the partition's own thread.
 	 */
 	static final class PartitionLog implements StepExecutionListener {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
@@ -33,6 +34,12 @@ final class JudgementWriter implements ItemWriter<JudgedAccount> {
 
 	private final RulesVersionSource rulesVersionSource;
 
+	// thread time spent ranking tasks (the health before, the scores), summed over the
+	// partitions: what ranking adds to the step, for its log line
+	private final LongAdder rankingNanos = new LongAdder();
+
+	private final LongAdder rankedTasks = new LongAdder();
+
 	JudgementWriter(TaskRepository tasks, JudgementRecords records, RulesVersionSource rulesVersionSource) {
 		this.tasks = tasks;
 		this.records = records;
@@ -47,11 +54,13 @@ final class JudgementWriter implements ItemWriter<JudgedAccount> {
 		LocalDate runDate = partition.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
 		String rulesVersion = this.rulesVersionSource.rulesVersion(partition);
 		AttentionPolicy attention = this.rulesVersionSource.attention(partition);
+		long rankingStarted = System.nanoTime();
 		TaskRanking ranking = new TaskRanking(attention.ranking());
 		List<Long> accounts = new ArrayList<>();
 		chunk.forEach((judged) -> accounts.add(judged.account().accountKey()));
 		Map<Long, Double> healthBefore = this.records.healthOn(accounts,
 				runDate.minusDays(attention.ranking().healthTrend().comparedWithDaysAgo()));
+		long rankingNanos = System.nanoTime() - rankingStarted;
 		List<RaisedTask> raised = new ArrayList<>();
 		List<Long> judgedCleanly = new ArrayList<>();
 		List<JudgementRecords.HealthRow> health = new ArrayList<>();
@@ -62,7 +71,9 @@ final class JudgementWriter implements ItemWriter<JudgedAccount> {
 		Map<String, Integer> firings = new TreeMap<>();
 		for (JudgedAccount judged : chunk) {
 			long accountKey = judged.account().accountKey();
+			long ranked = System.nanoTime();
 			raised.addAll(ranked(judged, ranking, runDate, healthBefore.get(accountKey)));
+			rankingNanos += System.nanoTime() - ranked;
 			judged.judgement()
 				.health()
 				.ifPresent((score) -> health.add(new JudgementRecords.HealthRow(accountKey, score)));
@@ -75,11 +86,21 @@ final class JudgementWriter implements ItemWriter<JudgedAccount> {
 				judgedCleanly.add(accountKey);
 			}
 		}
+		this.rankingNanos.add(rankingNanos);
+		this.rankedTasks.add(raised.size());
 		this.tasks.raise(raised, run, runDate, rulesVersion, attention.thresholdMarginPct());
 		this.tasks.autoCloseCleared(judgedCleanly, run, runDate);
 		this.records.saveHealth(health, runDate, run, rulesVersion);
 		this.records.addFirings(firings, run, rulesVersion);
 		this.records.saveErrors(errors, run);
+	}
+
+	/**
+	 * Thread time spent ranking since the last call, summed over the partitions, and the
+	 * tasks ranked in it.
+	 */
+	long[] takeRankingTime() {
+		return new long[] { this.rankingNanos.sumThenReset(), this.rankedTasks.sumThenReset() };
 	}
 
 	private List<RaisedTask> ranked(JudgedAccount judged, TaskRanking ranking, LocalDate runDate, Double healthBefore) {
