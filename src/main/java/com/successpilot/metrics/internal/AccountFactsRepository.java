@@ -8,11 +8,16 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Computes {@code account_facts} for a run date in one set-based statement. Windows are
- * whole days before the run date: "last 7 days" is run date − 7 … run date − 1, "the 30
- * before" is run date − 60 … run date − 31. The latest NPS answer and the latest
- * escalated ticket of the escalation window are kept by id, so rules can name them as the
- * occurrence of a task. Computing the same date again replaces it.
+ * Computes {@code account_facts} for a run date in one set-based statement. The facts
+ * describe the account at the end of the day before the run date: the nightly run starts
+ * early on the run date, when that day's usage is still coming in, so windows are whole
+ * days before it ("last 7 days" is run date − 7 … run date − 1, "the 30 before" run date
+ * − 60 … run date − 31), a ticket counts as open if it was open at midnight, and nothing
+ * of the run date itself (usage, tickets, ratings, NPS answers) counts before the next
+ * night. A re-run later the same day therefore computes the same facts. The latest NPS
+ * answer and the latest escalated ticket of the escalation window are kept by id, so
+ * rules can name them as the occurrence of a task. Computing the same date again replaces
+ * it.
  */
 @Repository
 public class AccountFactsRepository {
@@ -69,11 +74,12 @@ public class AccountFactsRepository {
 			) c ON c.account_id = a.id
 			LEFT JOIN (
 			  SELECT account_id,
-			    SUM(CASE WHEN closed_at IS NULL THEN 1 ELSE 0 END) AS open_tickets,
-			    SUM(CASE WHEN closed_at IS NULL AND escalated = TRUE THEN 1 ELSE 0 END) AS escalated_open,
+			    SUM(CASE WHEN closed_at IS NULL OR closed_at >= :runAt THEN 1 ELSE 0 END) AS open_tickets,
+			    SUM(CASE WHEN (closed_at IS NULL OR closed_at >= :runAt) AND escalated = TRUE THEN 1 ELSE 0 END)
+			      AS escalated_open,
 			    SUM(CASE WHEN opened_at >= :from30At THEN 1 ELSE 0 END) AS opened30,
 			    SUM(CASE WHEN opened_at >= :from30At AND escalated = TRUE THEN 1 ELSE 0 END) AS escalated30,
-			    AVG(CASE WHEN closed_at >= :from90At THEN csat END) AS csat90
+			    AVG(CASE WHEN closed_at >= :from90At AND closed_at < :runAt THEN csat END) AS csat90
 			  FROM support_tickets
 			  WHERE opened_at < :runAt AND account_id BETWEEN :fromAccount AND :toAccount
 			  GROUP BY account_id
