@@ -48,7 +48,7 @@ final class JudgementWriter implements ItemWriter<JudgedAccount>, StepExecutionL
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.run = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-		this.runDate = stepExecution.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+		this.runDate = FeedImportSteps.businessDate(stepExecution.getJobParameters());
 	}
 
 	@Override
