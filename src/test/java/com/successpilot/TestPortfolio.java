@@ -2,6 +2,7 @@ package com.successpilot;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A small portfolio written straight into the tables — accounts, contracts, health
  * scores, facts and tasks exactly as the nightly run would have left them — for API tests
- * that need known rows rather than a run. Create the CSMs with {@link TestUsers#csm}.
+ * that need known rows rather than a run, dated from the test's clock. Create the CSMs
+ * with {@link TestUsers#csm}.
  */
 public final class TestPortfolio {
 
@@ -23,8 +25,14 @@ public final class TestPortfolio {
 
 	private final JdbcTemplate jdbc;
 
-	public TestPortfolio(JdbcTemplate jdbc) {
+	private final Clock clock;
+
+	/**
+	 * @param clock today and now for the rows: the context's {@link MutableClock}
+	 */
+	public TestPortfolio(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -37,8 +45,7 @@ public final class TestPortfolio {
 						INSERT INTO accounts (external_id, name, segment, industry, csm_id, lifecycle_stage, start_date, go_live_date)
 						VALUES (?, ?, ?, 'retail', ?, 'adoption', ?, ?)
 						""",
-				externalId, name, segment, csmId, LocalDate.now().minusYears(1),
-				LocalDate.now().minusYears(1).plusDays(30));
+				externalId, name, segment, csmId, today().minusYears(1), today().minusYears(1).plusDays(30));
 		return this.jdbc.queryForObject("SELECT id FROM accounts WHERE external_id = ?", Long.class, externalId);
 	}
 
@@ -90,7 +97,7 @@ public final class TestPortfolio {
 			String status) {
 		String key = playbook + "|" + accountId + "|" + keys.incrementAndGet();
 		boolean active = status.equals("OPEN") || status.equals("SNOOZED");
-		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
 		this.jdbc.update(
 				"""
 						INSERT INTO tasks (dedup_key, active_key, account_id, owner_csm_id, playbook, task_type, priority, title,
@@ -101,9 +108,8 @@ public final class TestPortfolio {
 						  'No first value after 60 days (we expect 30).', ?, 'abcdef123456', 7, ?, ?, 8, ?, 8, ?, ?, ?, ?)
 						""",
 				key, active ? key : null, accountId, ownerCsmId, playbook, type, priority, "Rescue " + playbook, due,
-				status, status.equals("SNOOZED") ? LocalDate.now().plusDays(5) : null, EVIDENCE,
-				LocalDate.now().minusDays(3), now, LocalDate.now(), now, active ? null : now, active ? null : "rules",
-				active ? null : "Cleared");
+				status, status.equals("SNOOZED") ? today().plusDays(5) : null, EVIDENCE, today().minusDays(3), now,
+				today(), now, active ? null : now, active ? null : "rules", active ? null : "Cleared");
 		return this.jdbc.queryForObject("SELECT id FROM tasks WHERE dedup_key = ?", Long.class, key);
 	}
 
@@ -111,15 +117,18 @@ public final class TestPortfolio {
 	 * An open high-priority risk task due in three days.
 	 */
 	public long openTask(long accountId, Long ownerCsmId) {
-		return task(accountId, ownerCsmId, "usage-decline-rescue", "risk", "high", LocalDate.now().plusDays(3), "OPEN");
+		return task(accountId, ownerCsmId, "usage-decline-rescue", "risk", "high", today().plusDays(3), "OPEN");
 	}
 
 	/**
 	 * A medium-priority renewal task snoozed for five days.
 	 */
 	public long snoozedTask(long accountId, Long ownerCsmId) {
-		return task(accountId, ownerCsmId, "renewal-check", "renewal", "medium", LocalDate.now().plusDays(10),
-				"SNOOZED");
+		return task(accountId, ownerCsmId, "renewal-check", "renewal", "medium", today().plusDays(10), "SNOOZED");
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
 	}
 
 }

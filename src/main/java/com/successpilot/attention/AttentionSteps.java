@@ -49,8 +49,7 @@ public class AttentionSteps {
 		return new StepBuilder("attentionStep", this.jobRepository).tasklet((contribution, context) -> {
 			var stepExecution = context.getStepContext().getStepExecution();
 			long run = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-			LocalDate runDate = stepExecution.getJobParameters()
-				.getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+			LocalDate runDate = FeedImportSteps.businessDate(stepExecution.getJobParameters());
 			AttentionPolicy policy = this.rules.current().attention();
 			contribution.incrementWriteCount(this.budget.spend(run, runDate, policy));
 			this.metrics.record(stepExecution.getJobExecution().getJobInstance().getJobName(), this.ledger.of(run));

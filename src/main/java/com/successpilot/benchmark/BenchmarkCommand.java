@@ -1,6 +1,7 @@
 package com.successpilot.benchmark;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.batch.core.job.Job;
@@ -56,9 +57,11 @@ class BenchmarkCommand implements Command {
 
 	private final PortfolioBulkLoad bulkLoad;
 
+	private final Clock clock;
+
 	BenchmarkCommand(ImportDefinition importDefinition, RunLauncher launcher, MetricsSteps metricsSteps,
 			JudgementSteps judgementSteps, MailSteps mailSteps, AttentionSteps attentionSteps,
-			JobRepository jobRepository, JdbcTemplate jdbc, PortfolioBulkLoad bulkLoad) {
+			JobRepository jobRepository, JdbcTemplate jdbc, PortfolioBulkLoad bulkLoad, Clock clock) {
 		this.attentionSteps = attentionSteps;
 		this.importDefinition = importDefinition;
 		this.launcher = launcher;
@@ -68,6 +71,7 @@ class BenchmarkCommand implements Command {
 		this.jobRepository = jobRepository;
 		this.jdbc = jdbc;
 		this.bulkLoad = bulkLoad;
+		this.clock = clock;
 	}
 
 	@Override
@@ -93,7 +97,7 @@ class BenchmarkCommand implements Command {
 	@Override
 	public int run(CommandArguments arguments, PrintStream out) throws Exception {
 		int accounts = arguments.number("accounts", 100_000);
-		LocalDate date = arguments.date("date", LocalDate.now());
+		LocalDate date = arguments.date("date", LocalDate.now(this.clock));
 		String job = arguments.text("job", "nightlyJob");
 		boolean bulk = bulkLoad(arguments);
 		if (!arguments.has("reuse")) {

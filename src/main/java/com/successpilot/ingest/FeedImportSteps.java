@@ -1,7 +1,9 @@
 package com.successpilot.ingest;
 
+import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +29,21 @@ public class FeedImportSteps {
 	FeedImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
 			ImportLedger ledger) {
 		this.factory = new FeedStepFactory(jobRepository, transactionManager, jdbc, ledger);
+	}
+
+	/**
+	 * The business date of a run. Every run has one (the launcher sets it, from
+	 * {@code --date} or the clock's today), so a step never guesses it from the time it
+	 * happens to run at.
+	 * @throws IllegalStateException for a job started without it
+	 */
+	public static LocalDate businessDate(JobParameters parameters) {
+		LocalDate date = parameters.getLocalDate(BUSINESS_DATE);
+		if (date == null) {
+			throw new IllegalStateException("The run has no job parameter '" + BUSINESS_DATE
+					+ "': runs start through RunLauncher, which sets it");
+		}
+		return date;
 	}
 
 	public List<Step> steps(ImportDefinition definition) {

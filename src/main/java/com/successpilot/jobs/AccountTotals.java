@@ -41,7 +41,7 @@ class AccountTotals {
 	 */
 	StepTotal accountsToJudge(int renewalWithinDays) {
 		return (step) -> {
-			LocalDate runDate = step.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+			LocalDate runDate = FeedImportSteps.businessDate(step.getJobParameters());
 			return this.jdbc.queryForObject(ACCOUNTS_TO_JUDGE,
 					new MapSqlParameterSource("runDate", runDate).addValue("renewalWithin", renewalWithinDays)
 						.addValue("renewalBy", runDate.plusDays(Math.max(renewalWithinDays, 0))),

@@ -25,9 +25,9 @@ public class JudgementSteps {
 	JudgementSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks,
 			org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc, JudgementProperties properties,
-			java.util.List<JudgementListener> judgementListeners) {
+			java.util.List<JudgementListener> judgementListeners, java.time.Clock clock) {
 		this.factory = new JudgementStepFactory(jobRepository, transactionManager, metricsSteps, liveRuleSet, tasks,
-				jdbc, properties.evaluationThreads(), judgementListeners);
+				jdbc, properties.evaluationThreads(), judgementListeners, clock);
 	}
 
 	/**

@@ -72,8 +72,7 @@ public class MetricsSteps {
 		Step partition = new StepBuilder("accountMetricsPartitionStep", this.jobRepository)
 			.tasklet((contribution, context) -> {
 				var stepExecution = context.getStepContext().getStepExecution();
-				LocalDate runDate = stepExecution.getJobParameters()
-					.getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+				LocalDate runDate = FeedImportSteps.businessDate(stepExecution.getJobParameters());
 				long from = stepExecution.getExecutionContext().getLong(FROM_ACCOUNT);
 				long to = stepExecution.getExecutionContext().getLong(TO_ACCOUNT);
 				int accounts = this.facts.compute(runDate, from, to);

@@ -2,6 +2,7 @@ package com.successpilot.portfolio;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class GeneratePortfolioCommand implements Command {
 
+	private final Clock clock;
+
+	GeneratePortfolioCommand(Clock clock) {
+		this.clock = clock;
+	}
+
 	@Override
 	public String name() {
 		return "generate-portfolio";
@@ -33,7 +40,7 @@ class GeneratePortfolioCommand implements Command {
 	@Override
 	public int run(CommandArguments arguments, PrintStream out) throws Exception {
 		int accounts = arguments.number("accounts", 200);
-		LocalDate businessDate = arguments.date("date", LocalDate.now());
+		LocalDate businessDate = arguments.date("date", LocalDate.now(this.clock));
 		long seed = seed(arguments.text("seed", "42"));
 		Path inbox = Path.of(arguments.text("inbox", "var/inbox"));
 		long started = System.nanoTime();

@@ -1,6 +1,7 @@
 package com.successpilot.rules;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,10 +22,13 @@ public final class LiveRuleSet {
 
 	private final Path rulesDir;
 
+	private final Clock clock;
+
 	private volatile Status status = new Status(null, null, null);
 
-	public LiveRuleSet(Path rulesDir) {
+	public LiveRuleSet(Path rulesDir, Clock clock) {
 		this.rulesDir = rulesDir;
+		this.clock = clock;
 	}
 
 	/**
@@ -82,7 +86,7 @@ public final class LiveRuleSet {
 
 	// callers hold the lock
 	private RuleSet load() {
-		Instant at = Instant.now();
+		Instant at = this.clock.instant();
 		Status before = this.status;
 		try {
 			RuleSet loaded = RuleSet.load(this.rulesDir);

@@ -1,5 +1,7 @@
 package com.successpilot.rules;
 
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class RulesConfiguration {
 
 	@Bean
-	LiveRuleSet liveRuleSet(RulesProperties properties) {
-		return new LiveRuleSet(properties.dir());
+	LiveRuleSet liveRuleSet(RulesProperties properties, Clock clock) {
+		return new LiveRuleSet(properties.dir(), clock);
 	}
 
 }

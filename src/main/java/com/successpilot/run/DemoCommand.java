@@ -1,6 +1,7 @@
 package com.successpilot.run;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.batch.core.BatchStatus;
@@ -33,13 +34,16 @@ class DemoCommand implements Command {
 
 	private final RunProgress progress;
 
+	private final Clock clock;
+
 	DemoCommand(ImportDefinition importDefinition, RunLauncher launcher, RunSummary summary, DemoUsers demoUsers,
-			RunProgress progress) {
+			RunProgress progress, Clock clock) {
 		this.importDefinition = importDefinition;
 		this.launcher = launcher;
 		this.summary = summary;
 		this.demoUsers = demoUsers;
 		this.progress = progress;
+		this.clock = clock;
 	}
 
 	@Override
@@ -55,7 +59,7 @@ class DemoCommand implements Command {
 
 	@Override
 	public int run(CommandArguments arguments, PrintStream out) throws Exception {
-		LocalDate date = arguments.date("date", LocalDate.now());
+		LocalDate date = arguments.date("date", LocalDate.now(this.clock));
 		int accounts = arguments.number("accounts", 200);
 		if (accounts < 1) {
 			throw new IllegalArgumentException("--accounts must be at least 1");

@@ -1,8 +1,8 @@
 package com.successpilot.run;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 
 import org.springframework.batch.core.BatchStatus;
@@ -31,11 +31,14 @@ class RunCommand implements Command {
 
 	private final JobSchedules schedules;
 
-	RunCommand(RunLauncher launcher, RunSummary summary, RunProgress progress, JobSchedules schedules) {
+	private final Clock clock;
+
+	RunCommand(RunLauncher launcher, RunSummary summary, RunProgress progress, JobSchedules schedules, Clock clock) {
 		this.launcher = launcher;
 		this.schedules = schedules;
 		this.summary = summary;
 		this.progress = progress;
+		this.clock = clock;
 	}
 
 	@Override
@@ -62,7 +65,7 @@ class RunCommand implements Command {
 	 * @return 0 when the run completed
 	 */
 	int run(String job, CommandArguments arguments, PrintStream out) throws Exception {
-		LocalDate date = arguments.date("date", this.schedules.today(job, Instant.now()));
+		LocalDate date = arguments.date("date", this.schedules.today(job, this.clock.instant()));
 		JobExecution execution;
 		try (ProgressPrinter printer = new ProgressPrinter(this.progress, out, PROGRESS_EVERY)) {
 			out.println("Running " + job + " for " + date + " …");

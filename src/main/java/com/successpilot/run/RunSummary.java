@@ -37,8 +37,7 @@ public class RunSummary {
 	}
 
 	public void print(JobExecution execution, PrintStream out) {
-		LocalDate businessDate = execution.getJobParameters()
-			.getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+		LocalDate businessDate = FeedImportSteps.businessDate(execution.getJobParameters());
 		List<JobExecution> attempts = this.launcher.attemptsOf(execution);
 		out.printf("%n%s for %s, run %s (execution %d): %s%s%n", execution.getJobInstance().getJobName(), businessDate,
 				execution.getJobParameters().getLong(RunLauncher.RUN_NUMBER), execution.getId(), execution.getStatus(),

@@ -1,6 +1,7 @@
 package com.successpilot.run;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -26,9 +27,12 @@ class SchedulesCommand implements Command {
 
 	private final RunLauncher launcher;
 
-	SchedulesCommand(JobSchedules schedules, RunLauncher launcher) {
+	private final Clock clock;
+
+	SchedulesCommand(JobSchedules schedules, RunLauncher launcher, Clock clock) {
 		this.schedules = schedules;
 		this.launcher = launcher;
+		this.clock = clock;
 	}
 
 	@Override
@@ -45,7 +49,7 @@ class SchedulesCommand implements Command {
 	@Override
 	public int run(CommandArguments arguments, PrintStream out) {
 		int count = arguments.number("count", 3);
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		ZoneId server = ZoneId.systemDefault();
 		out.println("Job schedules in " + this.schedules.dir() + " (read when the server starts: restart it after "
 				+ "a change). Server time zone: " + server);

@@ -44,6 +44,8 @@ public record StepProgress(String step, String status, long items, Long total, d
 
 	static StepProgress of(String step, String status, long items, Long total, LocalDateTime start, LocalDateTime end,
 			int partitions, int partitionsDone) {
+		// a running step's time so far is measured against Spring Batch's start time,
+		// which Batch takes from the system clock, so "now" is the system clock's too
 		Duration elapsed = (start != null) ? Duration.between(start, (end != null) ? end : LocalDateTime.now())
 				: Duration.ZERO;
 		double seconds = elapsed.toMillis() / 1000.0;

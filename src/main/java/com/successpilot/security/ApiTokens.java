@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -33,8 +34,11 @@ public class ApiTokens {
 
 	private final JdbcClient jdbc;
 
-	ApiTokens(JdbcClient jdbc) {
+	private final Clock clock;
+
+	ApiTokens(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -68,7 +72,7 @@ public class ApiTokens {
 			.param("user", userId)
 			.param("hash", hash(token))
 			.param("name", name.strip())
-			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.param("now", Timestamp.valueOf(LocalDateTime.now(this.clock)))
 			.update(key, "id");
 		return new IssuedToken(key.getKeyAs(Number.class).longValue(), name.strip(), token);
 	}
@@ -93,7 +97,7 @@ public class ApiTokens {
 		int found = this.jdbc.sql("""
 				UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, :now) WHERE id = :id AND user_id = :user
 				""")
-			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.param("now", Timestamp.valueOf(LocalDateTime.now(this.clock)))
 			.param("id", tokenId)
 			.param("user", userId)
 			.update();
@@ -117,7 +121,7 @@ public class ApiTokens {
 				FROM api_tokens t JOIN users u ON u.id = t.user_id
 				WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.enabled = TRUE
 				""").param("hash", hash).query(UserAccounts::signedIn).optional();
-		LocalDateTime now = LocalDateTime.now();
+		LocalDateTime now = LocalDateTime.now(this.clock);
 		user.ifPresent((found) -> this.jdbc.sql("""
 				UPDATE api_tokens SET last_used_at = :now
 				WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < :aMinuteAgo)

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -42,9 +43,12 @@ public class UserAccounts {
 
 	private final PasswordEncoder passwords;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
+	private final Clock clock;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.clock = clock;
 	}
 
 	/**
@@ -66,7 +70,7 @@ public class UserAccounts {
 		String password = checkedOrGenerated(user.password());
 		String displayName = (user.displayName() == null || user.displayName().isBlank()) ? username
 				: user.displayName().strip();
-		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
 		try {
 			this.jdbc.sql("""
 					INSERT INTO users (username, display_name, password_hash, role, csm_id, enabled, created_at,
@@ -97,7 +101,7 @@ public class UserAccounts {
 		String newPassword = checkedOrGenerated(password);
 		this.jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
 			.param("hash", this.passwords.encode(newPassword))
-			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.param("now", Timestamp.valueOf(LocalDateTime.now(this.clock)))
 			.param("id", user.id())
 			.update();
 		return new Credentials(user.username(), user.role(), newPassword);
@@ -118,7 +122,7 @@ public class UserAccounts {
 			.param("role", newRole.name())
 			.param("csmId", csmId)
 			.param("enabled", (enabled != null) ? enabled : user.enabled())
-			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.param("now", Timestamp.valueOf(LocalDateTime.now(this.clock)))
 			.param("id", user.id())
 			.update();
 		return find(username).orElseThrow();

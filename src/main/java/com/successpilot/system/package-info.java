@@ -7,7 +7,8 @@
  * started by {@code ./mvnw spring-boot:run} or {@code java -jar}.
  * <p>
  * Also what every feature shares for operations: carrying the log context to worker
- * threads ({@link com.successpilot.system.LogContextPropagation}) and the database
- * product in {@code /actuator/info}.
+ * threads ({@link com.successpilot.system.LogContextPropagation}), the database product
+ * in {@code /actuator/info}, and the one {@link java.time.Clock} every feature reads the
+ * time from ({@code ClockConfiguration}).
  */
 package com.successpilot.system;

@@ -1,5 +1,6 @@
 package com.successpilot.task;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -60,8 +61,11 @@ public class TaskDeliveries {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	TaskDeliveries(NamedParameterJdbcTemplate jdbc) {
+	private final Clock clock;
+
+	TaskDeliveries(NamedParameterJdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -110,7 +114,7 @@ public class TaskDeliveries {
 							.addValue("run", run)
 							.addValue("runDate", runDate)
 							.addValue("waited", ChronoUnit.DAYS.between(day.getKey(), runDate))
-							.addValue("now", LocalDateTime.now()));
+							.addValue("now", LocalDateTime.now(this.clock)));
 			}
 		}
 		return delivered;
@@ -125,7 +129,7 @@ public class TaskDeliveries {
 				  updated_at = :now
 				WHERE status = 'QUEUED' AND owner_csm_id IS NULL
 				""", new MapSqlParameterSource("run", run).addValue("runDate", runDate)
-			.addValue("now", LocalDateTime.now()));
+			.addValue("now", LocalDateTime.now(this.clock)));
 	}
 
 	/**

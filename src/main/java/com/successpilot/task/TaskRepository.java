@@ -1,6 +1,7 @@
 package com.successpilot.task;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -85,8 +86,11 @@ public class TaskRepository {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	TaskRepository(NamedParameterJdbcTemplate jdbc) {
+	private final Clock clock;
+
+	TaskRepository(NamedParameterJdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -110,7 +114,7 @@ public class TaskRepository {
 			return 0;
 		}
 		List<RaisedTask> tasks = raised.stream().map(TaskRepository::fitted).toList();
-		LocalDateTime now = LocalDateTime.now();
+		LocalDateTime now = LocalDateTime.now(this.clock);
 		Map<String, MaterialChange.StoredTask> twins = new HashMap<>();
 		Set<String> decided = new HashSet<>();
 		readTwinsAndDecisions(tasks, twins, decided);
@@ -260,7 +264,7 @@ public class TaskRepository {
 		}
 		return this.jdbc.update(AUTO_CLOSE,
 				new MapSqlParameterSource("accounts", accountKeys).addValue("run", run)
-					.addValue("now", Timestamp.valueOf(LocalDateTime.now()))
+					.addValue("now", Timestamp.valueOf(LocalDateTime.now(this.clock)))
 					.addValue("reason", "The condition that raised it no longer held on " + runDate));
 	}
 
@@ -283,7 +287,7 @@ public class TaskRepository {
 	 */
 	@Transactional
 	public boolean snooze(long taskId, LocalDate until, String who, String note) {
-		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
 		int changed = this.jdbc.update("""
 				UPDATE tasks SET status = 'SNOOZED', snoozed_until = :until, updated_at = :now
 				WHERE id = :id AND status IN ('OPEN', 'SNOOZED')
@@ -303,7 +307,7 @@ public class TaskRepository {
 		if (status != TaskStatus.DONE && status != TaskStatus.DISMISSED) {
 			throw new IllegalArgumentException("A CSM closes a task as DONE or DISMISSED, not " + status);
 		}
-		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
 		int changed = this.jdbc.update("""
 				UPDATE tasks SET status = :status, active_key = NULL, closed_at = :now, closed_by = :who,
 				  close_reason = :reason, updated_at = :now
@@ -323,7 +327,7 @@ public class TaskRepository {
 	 */
 	@Transactional
 	public boolean reopen(long taskId, String who, String note) {
-		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
 		int changed = this.jdbc.update("""
 				UPDATE tasks SET status = 'OPEN', snoozed_until = NULL, updated_at = :now
 				WHERE id = :id AND status = 'SNOOZED'

@@ -1,5 +1,6 @@
 package com.successpilot.account;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.successpilot.ApiExpectations;
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestPortfolio;
@@ -33,8 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SuccessPilotTest
 class AccountsApiTests {
 
-	private static final LocalDate TODAY = LocalDate.now();
-
 	@Autowired
 	MockMvc mvc;
 
@@ -43,6 +43,11 @@ class AccountsApiTests {
 
 	@Autowired
 	UserAccounts userAccounts;
+
+	@Autowired
+	MutableClock clock;
+
+	LocalDate today;
 
 	SignIn ops;
 
@@ -65,28 +70,29 @@ class AccountsApiTests {
 	@BeforeEach
 	void portfolio() {
 		TestData.deleteAll(this.jdbc);
+		this.today = this.clock.today();
 		TestUsers users = new TestUsers(this.userAccounts, this.jdbc);
-		TestPortfolio portfolio = new TestPortfolio(this.jdbc);
+		TestPortfolio portfolio = new TestPortfolio(this.jdbc, this.clock);
 		this.misaki = users.csm("misaki.sato@example.com", "佐藤 美咲");
 		this.kenta = users.csm("kenta.tanaka@example.com", "Kenta Tanaka");
 		this.ops = users.ops();
 
 		this.alpha = portfolio.account("ACC-1", "Alpha Foods", "enterprise", this.misaki);
-		portfolio.contract(this.alpha, TODAY.minusDays(300), TODAY.plusDays(45), "30000");
-		portfolio.contract(this.alpha, TODAY.minusDays(100), TODAY.plusDays(200), "6000");
-		portfolio.contract(this.alpha, TODAY.minusDays(800), TODAY.minusDays(400), "25000", "expired");
-		portfolio.health(this.alpha, TODAY.minusDays(2), 70, "B", "usage depth: 40% of seats used");
-		portfolio.health(this.alpha, TODAY.minusDays(1), 85, "A", null);
-		portfolio.facts(this.alpha, TODAY.minusDays(2), TODAY.plusDays(45));
-		portfolio.facts(this.alpha, TODAY.minusDays(1), TODAY.plusDays(45));
+		portfolio.contract(this.alpha, this.today.minusDays(300), this.today.plusDays(45), "30000");
+		portfolio.contract(this.alpha, this.today.minusDays(100), this.today.plusDays(200), "6000");
+		portfolio.contract(this.alpha, this.today.minusDays(800), this.today.minusDays(400), "25000", "expired");
+		portfolio.health(this.alpha, this.today.minusDays(2), 70, "B", "usage depth: 40% of seats used");
+		portfolio.health(this.alpha, this.today.minusDays(1), 85, "A", null);
+		portfolio.facts(this.alpha, this.today.minusDays(2), this.today.plusDays(45));
+		portfolio.facts(this.alpha, this.today.minusDays(1), this.today.plusDays(45));
 		this.doneTask = portfolio.task(this.alpha, this.misaki, "nps-detractor-call", "risk", "high",
-				TODAY.minusDays(5), "DONE");
+				this.today.minusDays(5), "DONE");
 		this.snoozedTask = portfolio.snoozedTask(this.alpha, this.misaki);
 		this.openTask = portfolio.openTask(this.alpha, this.misaki);
 
 		this.bravo = portfolio.account("ACC-2", "Bravo Logistics", "smb", this.misaki);
-		portfolio.contract(this.bravo, TODAY.minusDays(100), TODAY.plusDays(200), "12000");
-		portfolio.health(this.bravo, TODAY.minusDays(1), 50, "C", "support effort: 8 open tickets (limit 5)");
+		portfolio.contract(this.bravo, this.today.minusDays(100), this.today.plusDays(200), "12000");
+		portfolio.health(this.bravo, this.today.minusDays(1), 50, "C", "support effort: 8 open tickets (limit 5)");
 
 		this.charlie = portfolio.account("ACC-3", "Charlie 100% Tools", "mid-market", this.kenta);
 	}
@@ -108,13 +114,13 @@ class AccountsApiTests {
 			.andExpect(jsonPath("$.items[0].csm.email").value("misaki.sato@example.com"))
 			.andExpect(jsonPath("$.items[0].arr").value(36000.0))
 			.andExpect(jsonPath("$.items[0].currency").value("USD"))
-			.andExpect(jsonPath("$.items[0].renewalDate").value(TODAY.plusDays(45).toString()))
+			.andExpect(jsonPath("$.items[0].renewalDate").value(this.today.plusDays(45).toString()))
 			.andExpect(jsonPath("$.items[0].daysToRenewal").value(45))
 			.andExpect(jsonPath("$.items[0].health.grade").value("A"))
 			.andExpect(jsonPath("$.items[0].health.score").value(85.0))
 			.andExpect(jsonPath("$.items[0].health.outcomeScore").value(80.0))
 			.andExpect(jsonPath("$.items[0].health.experienceScore").value(90.0))
-			.andExpect(jsonPath("$.items[0].health.runDate").value(TODAY.minusDays(1).toString()))
+			.andExpect(jsonPath("$.items[0].health.runDate").value(this.today.minusDays(1).toString()))
 			.andExpect(jsonPath("$.items[0].openTasks").value(1))
 			.andExpect(jsonPath("$.items[0].snoozedTasks").value(1))
 			.andExpect(jsonPath("$.items[1].health.draggedDownBy").value("support effort: 8 open tickets (limit 5)"))
@@ -135,7 +141,7 @@ class AccountsApiTests {
 		expectAccounts("grade=B");
 		expectAccounts("renewalWithinDays=60", "ACC-1");
 		expectAccounts("renewalWithinDays=44");
-		expectAccounts("renewalWithinDays=30&asOf=" + TODAY.plusDays(20), "ACC-1");
+		expectAccounts("renewalWithinDays=30&asOf=" + this.today.plusDays(20), "ACC-1");
 		expectAccounts("q=brav", "ACC-2");
 		expectAccounts("q=acc-3", "ACC-3");
 		expectAccounts("q=100%", "ACC-3");
@@ -145,12 +151,16 @@ class AccountsApiTests {
 
 	@Test
 	void asOfMovesTheRenewalWindow() throws Exception {
-		this.mvc.perform(get("/api/accounts?q=alpha&asOf=" + TODAY.plusDays(20)).with(this.ops.basic()))
+		this.mvc.perform(get("/api/accounts?q=alpha&asOf=" + this.today.plusDays(20)).with(this.ops.basic()))
 			.andExpect(jsonPath("$.items[0].daysToRenewal").value(25))
-			.andExpect(jsonPath("$.items[0].renewalDate").value(TODAY.plusDays(45).toString()));
+			.andExpect(jsonPath("$.items[0].renewalDate").value(this.today.plusDays(45).toString()));
+		// without asOf, counted from the clock's today: twenty days later, the same
+		this.clock.advance(Duration.ofDays(20));
+		this.mvc.perform(get("/api/accounts?q=alpha").with(this.ops.basic()))
+			.andExpect(jsonPath("$.items[0].daysToRenewal").value(25));
 		// after the first contract ended, only the second one is active
-		this.mvc.perform(get("/api/accounts?q=alpha&asOf=" + TODAY.plusDays(50)).with(this.ops.basic()))
-			.andExpect(jsonPath("$.items[0].renewalDate").value(TODAY.plusDays(200).toString()))
+		this.mvc.perform(get("/api/accounts?q=alpha&asOf=" + this.today.plusDays(50)).with(this.ops.basic()))
+			.andExpect(jsonPath("$.items[0].renewalDate").value(this.today.plusDays(200).toString()))
 			.andExpect(jsonPath("$.items[0].arr").value(6000.0));
 	}
 
@@ -194,18 +204,18 @@ class AccountsApiTests {
 			.andExpect(jsonPath("$.externalId").value("ACC-1"))
 			.andExpect(jsonPath("$.industry").value("retail"))
 			.andExpect(jsonPath("$.csm.email").value("misaki.sato@example.com"))
-			.andExpect(jsonPath("$.renewalDate").value(TODAY.plusDays(45).toString()))
+			.andExpect(jsonPath("$.renewalDate").value(this.today.plusDays(45).toString()))
 			.andExpect(jsonPath("$.daysToRenewal").value(45))
-			.andExpect(jsonPath("$.asOf").value(TODAY.toString()))
+			.andExpect(jsonPath("$.asOf").value(this.today.toString()))
 			.andExpect(jsonPath("$.health.grade").value("A"))
 			.andExpect(jsonPath("$.contracts", hasSize(3)))
-			.andExpect(jsonPath("$.contracts[0].endDate").value(TODAY.plusDays(200).toString()))
+			.andExpect(jsonPath("$.contracts[0].endDate").value(this.today.plusDays(200).toString()))
 			.andExpect(jsonPath("$.contracts[0].product").value("Platform"))
 			.andExpect(jsonPath("$.contracts[0].licensedSeats").value(20))
 			.andExpect(jsonPath("$.contracts[0].autoRenew").value(true))
 			.andExpect(jsonPath("$.contracts[2].status").value("expired"))
 			// the facts of the newest run date, named as in rules/README.md
-			.andExpect(jsonPath("$.latestFacts.runDate").value(TODAY.minusDays(1).toString()))
+			.andExpect(jsonPath("$.latestFacts.runDate").value(this.today.minusDays(1).toString()))
 			.andExpect(jsonPath("$.latestFacts.accountId").value("ACC-1"))
 			.andExpect(jsonPath("$.latestFacts.daysToRenewal").value(46))
 			.andExpect(jsonPath("$.latestFacts.activeUsers30d").value(8.0))
@@ -230,7 +240,7 @@ class AccountsApiTests {
 	void detailLimitsHealthHistoryAndTasks() throws Exception {
 		this.mvc.perform(get("/api/accounts/" + this.alpha + "?healthLimit=1&taskLimit=2").with(this.ops.basic()))
 			.andExpect(jsonPath("$.healthHistory", hasSize(1)))
-			.andExpect(jsonPath("$.healthHistory[0].runDate").value(TODAY.minusDays(1).toString()))
+			.andExpect(jsonPath("$.healthHistory[0].runDate").value(this.today.minusDays(1).toString()))
 			.andExpect(jsonPath("$.tasks", hasSize(2)));
 	}
 

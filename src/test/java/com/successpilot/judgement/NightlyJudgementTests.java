@@ -2,10 +2,13 @@ package com.successpilot.judgement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +17,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.ingest.ImportDefinition;
@@ -42,6 +46,12 @@ class NightlyJudgementTests {
 
 	@Autowired
 	TaskRepository tasks;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MeterRegistry meters;
 
 	Portfolio portfolio;
 
@@ -128,6 +138,9 @@ class NightlyJudgementTests {
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		int committedBeforeTheFailure = taskCount();
 		assertThat(committedBeforeTheFailure).isPositive().isLessThan(1200);
+		// an operator restarts it a little later
+		this.clock.advance(Duration.ofMinutes(20));
+		double countedBefore = newTasksCounted();
 
 		JobExecution resumed = this.launcher.run("nightlyJob", NIGHT, false);
 
@@ -136,6 +149,8 @@ class NightlyJudgementTests {
 		assertThat(taskCount()).isEqualTo(1200);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(DISTINCT dedup_key) FROM tasks", Integer.class))
 			.isEqualTo(1200);
+		// the restarted attempt counts the tasks it created, not those of the first one
+		assertThat(newTasksCounted() - countedBefore).isEqualTo(1200 - committedBeforeTheFailure);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM health_scores", Integer.class)).isEqualTo(600);
 		assertThat(this.jdbc.queryForObject(
 				"SELECT fired FROM rule_firings WHERE rule_name = 'Onboarding without first value after the first-value window'",
@@ -219,6 +234,11 @@ class NightlyJudgementTests {
 		// occurrence, and is not raised again
 		assertThat(statusOf(taskId)).isEqualTo("DONE");
 		assertThat(taskCount()).isEqualTo(2);
+	}
+
+	private double newTasksCounted() {
+		Counter counter = this.meters.find("successpilot.new.tasks").tag("job", "nightlyJob").counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private int taskCount() {

@@ -6,8 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestUsers;
@@ -85,6 +86,12 @@ class TaskMailTests {
 
 	@Autowired
 	UserAccounts userAccounts;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MailProperties mailProperties;
 
 	MailPortfolio portfolio;
 
@@ -257,7 +264,7 @@ class TaskMailTests {
 		List<Map<String, Object>> pending = this.jdbc.queryForList(
 				"SELECT status, attempts, last_error, CASE WHEN next_attempt_at > ? THEN 'later' ELSE 'now' END AS due"
 						+ " FROM mail_outbox",
-				Timestamp.valueOf(LocalDateTime.now()));
+				Timestamp.valueOf(this.clock.localNow()));
 		assertThat(pending).hasSize(3).allSatisfy((mail) -> {
 			assertThat(mail.get("status")).isEqualTo("PENDING");
 			assertThat(((Number) mail.get("attempts")).intValue()).isEqualTo(1);
@@ -336,18 +343,12 @@ class TaskMailTests {
 		this.launcher.run("nightlyJob", NIGHT, true);
 		smtp.start();
 		timePassesUntilRetriesAreDue();
-		// a delivery claimed Misaki's digest an hour ago and died before recording the
-		// outcome: the mail may have gone out
-		this.jdbc.update("""
-				UPDATE mail_outbox SET status = 'SENDING', claim_token = 'crashed', attempts = attempts + 1,
-				  claimed_at = ?
-				WHERE kind = 'DIGEST' AND recipient = ?
-				""", Timestamp.valueOf(LocalDateTime.now().minusHours(1)), MISAKI);
-		// another delivery is sending Kenta's digest right now
-		this.jdbc.update("""
-				UPDATE mail_outbox SET status = 'SENDING', claim_token = 'in-flight', claimed_at = ?
-				WHERE kind = 'DIGEST' AND recipient = ?
-				""", Timestamp.valueOf(LocalDateTime.now()), KENTA);
+		// a delivery claimed Misaki's digest and died before recording the outcome: the
+		// mail may have gone out
+		claimedBy("crashed", MISAKI);
+		this.clock.advance(Duration.ofHours(1));
+		// an hour later, another delivery is sending Kenta's digest right now
+		claimedBy("in-flight", KENTA);
 
 		MailDelivery.Outcome outcome = this.delivery.deliverDue();
 
@@ -398,9 +399,22 @@ class TaskMailTests {
 		this.portfolio.stalledOnboarding("ACC-2", "Acme Corp", KENTA, NIGHT);
 	}
 
+	/**
+	 * As long as the longest wait between attempts.
+	 */
 	private void timePassesUntilRetriesAreDue() {
-		this.jdbc.update("UPDATE mail_outbox SET next_attempt_at = ? WHERE status = 'PENDING'",
-				Timestamp.valueOf(LocalDateTime.now().minusMinutes(1)));
+		this.clock.advance(this.mailProperties.maxRetryBackoff());
+	}
+
+	/**
+	 * What a delivery's claim of a CSM's digest leaves in the outbox, until it records
+	 * the outcome.
+	 */
+	private void claimedBy(String token, String email) {
+		this.jdbc.update("""
+				UPDATE mail_outbox SET status = 'SENDING', claim_token = ?, attempts = attempts + 1, claimed_at = ?
+				WHERE kind = 'DIGEST' AND recipient = ?
+				""", token, Timestamp.valueOf(this.clock.localNow()), email);
 	}
 
 	private List<ReceivedMail> received() {

@@ -8,12 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.DefaultApplicationArguments;
 
+import com.successpilot.MutableClock;
 import com.successpilot.system.CommandArguments;
 
 /**
@@ -25,6 +27,8 @@ class GeneratePortfolioCommandTests {
 	Path inbox;
 
 	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+	private final MutableClock clock = new MutableClock();
 
 	@Test
 	void writesThePortfolioToTheInboxAndPrintsWhatItWrote() throws Exception {
@@ -42,6 +46,15 @@ class GeneratePortfolioCommandTests {
 	}
 
 	@Test
+	void withoutADateWritesTheFeedsOfTodayByTheClock() throws Exception {
+		this.clock.set(LocalDate.of(2027, 3, 9), LocalTime.of(23, 59, 59));
+
+		assertThat(run("generate-portfolio", "--accounts=10", "--inbox=" + this.inbox)).isZero();
+
+		assertThat(this.inbox.resolve("accounts/accounts-2027-03-09.csv")).isRegularFile();
+	}
+
+	@Test
 	void explainsAnInvalidOption() {
 		assertThatIllegalArgumentException().isThrownBy(() -> run("generate-portfolio", "--seed=forty-two"))
 			.withMessageContaining("--seed");
@@ -49,7 +62,7 @@ class GeneratePortfolioCommandTests {
 
 	private int run(String... args) throws Exception {
 		CommandArguments arguments = new CommandArguments(new DefaultApplicationArguments(args));
-		return new GeneratePortfolioCommand().run(arguments,
+		return new GeneratePortfolioCommand(this.clock).run(arguments,
 				new PrintStream(this.printed, true, StandardCharsets.UTF_8));
 	}
 

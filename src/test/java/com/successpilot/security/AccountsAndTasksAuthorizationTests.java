@@ -1,6 +1,5 @@
 package com.successpilot.security;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestPortfolio;
@@ -59,6 +59,9 @@ class AccountsAndTasksAuthorizationTests {
 	@Autowired
 	UserAccounts userAccounts;
 
+	@Autowired
+	MutableClock clock;
+
 	TestUsers users;
 
 	SignIn misakiUser;
@@ -77,7 +80,7 @@ class AccountsAndTasksAuthorizationTests {
 	void twoCsmsWithOneAccountEach() {
 		TestData.deleteAll(this.jdbc);
 		this.users = new TestUsers(this.userAccounts, this.jdbc);
-		TestPortfolio portfolio = new TestPortfolio(this.jdbc);
+		TestPortfolio portfolio = new TestPortfolio(this.jdbc, this.clock);
 		long misaki = this.users.csm("misaki.sato@example.com", "佐藤 美咲");
 		long kenta = this.users.csm("kenta.tanaka@example.com", "Kenta Tanaka");
 		this.misakiUser = this.users.csmUser("misaki.sato@example.com");
@@ -151,7 +154,7 @@ class AccountsAndTasksAuthorizationTests {
 	@Test
 	void csmCannotChangeAnotherCsmsTaskThroughAnyAction() throws Exception {
 		Snapshot before = snapshot(this.theirs);
-		String until = "{\"until\":\"" + LocalDate.now().plusDays(3) + "\"}";
+		String until = "{\"until\":\"" + this.clock.today().plusDays(3) + "\"}";
 		for (long task : List.of(this.theirs.openTask(), this.theirs.snoozedTask())) {
 			for (String action : List.of("done", "snooze", "dismiss", "reopen")) {
 				this.mvc
@@ -192,7 +195,7 @@ class AccountsAndTasksAuthorizationTests {
 			.andExpect(jsonPath("$.total").value(0));
 	}
 
-	private static MockHttpServletRequestBuilder request(Endpoint endpoint, Rows rows) {
+	private MockHttpServletRequestBuilder request(Endpoint endpoint, Rows rows) {
 		return switch (endpoint) {
 			case ACCOUNT_LIST -> get("/api/accounts");
 			case ACCOUNT_DETAIL -> get("/api/accounts/" + rows.account());
@@ -200,7 +203,7 @@ class AccountsAndTasksAuthorizationTests {
 			case TASK_DETAIL -> get("/api/tasks/" + rows.openTask());
 			case TASK_DONE -> action(rows.openTask(), "done", "{\"note\":\"Called them\"}");
 			case TASK_SNOOZE ->
-				action(rows.openTask(), "snooze", "{\"until\":\"" + LocalDate.now().plusDays(3) + "\"}");
+				action(rows.openTask(), "snooze", "{\"until\":\"" + this.clock.today().plusDays(3) + "\"}");
 			case TASK_DISMISS -> action(rows.openTask(), "dismiss", "{\"reason\":\"Handled by sales\"}");
 			case TASK_REOPEN -> action(rows.snoozedTask(), "reopen", "{}");
 		};

@@ -1,5 +1,7 @@
 package com.successpilot.system;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestInbox;
@@ -56,6 +59,9 @@ class OperationsEndpointsTests {
 	@Autowired
 	LiveRuleSet liveRuleSet;
 
+	@Autowired
+	MutableClock clock;
+
 	TestUsers users;
 
 	@BeforeEach
@@ -94,25 +100,28 @@ class OperationsEndpointsTests {
 	}
 
 	@Test
-	void mailGaugesCountTheOutboxByState() throws Exception {
+	void mailGaugesCountTheOutboxByStateAtMostEveryFewSeconds() throws Exception {
+		// counted afresh: whatever an earlier scrape counted is older than the cache
+		this.clock.advance(Duration.ofSeconds(6));
+		assertThat(sample(scrape(), "successpilot_mails{status=\"failed\"}")).isZero();
 		this.jdbc.update("INSERT INTO csms (email, name) VALUES ('misaki.sato@example.com', 'Misaki')");
 		long csm = this.jdbc.queryForObject("SELECT id FROM csms", Long.class);
+		Timestamp now = Timestamp.valueOf(this.clock.localNow());
 		for (String status : new String[] { "FAILED", "FAILED", "UNKNOWN", "SENT" }) {
 			this.jdbc.update(
 					"""
 							INSERT INTO mail_outbox (mail_key, kind, csm_id, run_id, run_date, status, attempts, next_attempt_at,
 							  created_at, updated_at)
-							VALUES (?, 'DIGEST', ?, 1, ?, ?, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+							VALUES (?, 'DIGEST', ?, 1, ?, ?, 1, ?, ?, ?)
 							""",
-					"test:" + status + ":" + System.nanoTime(), csm, NIGHT, status);
+					"test:" + status + ":" + System.nanoTime(), csm, NIGHT, status, now, now, now);
 		}
-		// the gauges count at most every few seconds
-		Thread.sleep(5100);
+		// the counts are kept for five seconds however often Prometheus scrapes
+		this.clock.advance(Duration.ofSeconds(4));
+		assertThat(sample(scrape(), "successpilot_mails{status=\"failed\"}")).isZero();
+		this.clock.advance(Duration.ofSeconds(2));
 
-		String scrape = this.mvc.perform(get("/actuator/prometheus").with(this.users.ops().basic()))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String scrape = scrape();
 
 		assertThat(sample(scrape, "successpilot_mails{status=\"failed\"}")).isEqualTo(2);
 		assertThat(sample(scrape, "successpilot_mails{status=\"unknown\"}")).isEqualTo(1);
@@ -158,6 +167,14 @@ class OperationsEndpointsTests {
 		this.mvc.perform(get("/actuator/metrics").with(this.users.ops().basic()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("successpilot.mails")));
+	}
+
+	private String scrape() throws Exception {
+		return this.mvc.perform(get("/actuator/prometheus").with(this.users.ops().basic()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static double sample(String scrape, String series) {

@@ -1,6 +1,7 @@
 package com.successpilot.task;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestInbox;
@@ -35,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SuccessPilotTest
 class TaskActionsAcrossNightsTests {
 
-	private static final LocalDate NIGHT = LocalDate.now();
+	private static final LocalDate NIGHT = LocalDate.of(2026, 11, 23);
 
 	private static final String RESCUE = "onboarding-first-value-rescue";
 
@@ -54,6 +56,9 @@ class TaskActionsAcrossNightsTests {
 	@Autowired
 	RunLauncher launcher;
 
+	@Autowired
+	MutableClock clock;
+
 	@BeforeEach
 	void emptyDatabase() {
 		TestData.deleteAll(this.jdbc);
@@ -62,7 +67,10 @@ class TaskActionsAcrossNightsTests {
 	@Test
 	void doneStaysDoneForTheSameOccurrenceWhileSnoozeKeepsItsKey() throws Exception {
 		stalledOnboarding();
+		this.clock.set(NIGHT, LocalTime.of(1, 30));
 		assertThat(this.launcher.run("nightlyJob", NIGHT, true).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		// the CSM acts in the morning
+		this.clock.set(NIGHT, LocalTime.of(10, 0));
 		List<Long> raised = this.jdbc.queryForList("SELECT id FROM tasks WHERE playbook = ? ORDER BY id", Long.class,
 				RESCUE);
 		assertThat(raised).hasSize(2);
@@ -82,6 +90,7 @@ class TaskActionsAcrossNightsTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"until\":\"" + NIGHT.plusDays(10) + "\"}"))
 			.andExpect(status().isOk());
+		this.clock.set(NIGHT.plusDays(1), LocalTime.of(1, 30));
 		assertThat(this.launcher.run("nightlyJob", NIGHT.plusDays(1), true).getStatus())
 			.isEqualTo(BatchStatus.COMPLETED);
 

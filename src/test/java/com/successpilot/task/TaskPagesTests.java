@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestPortfolio;
@@ -42,6 +43,9 @@ class TaskPagesTests {
 	@Autowired
 	UserAccounts userAccounts;
 
+	@Autowired
+	MutableClock clock;
+
 	SignIn misaki;
 
 	long misakisTask;
@@ -52,7 +56,7 @@ class TaskPagesTests {
 	void twoCsmsWithATaskEach() {
 		TestData.deleteAll(this.jdbc);
 		TestUsers users = new TestUsers(this.userAccounts, this.jdbc);
-		TestPortfolio portfolio = new TestPortfolio(this.jdbc);
+		TestPortfolio portfolio = new TestPortfolio(this.jdbc, this.clock);
 		long misakiCsm = users.csm("misaki@example.com", "Misaki Ito");
 		long kentaCsm = users.csm("kenta@example.com", "Kenta Mori");
 		this.misaki = users.csmUser("misaki@example.com");

@@ -1,6 +1,8 @@
 package com.successpilot.task;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.successpilot.ApiExpectations;
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestPortfolio;
@@ -45,8 +48,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SuccessPilotTest
 class TasksApiTests {
 
-	private static final LocalDate TODAY = LocalDate.now();
-
 	@Autowired
 	MockMvc mvc;
 
@@ -55,6 +56,11 @@ class TasksApiTests {
 
 	@Autowired
 	UserAccounts userAccounts;
+
+	@Autowired
+	MutableClock clock;
+
+	LocalDate today;
 
 	SignIn ops;
 
@@ -81,8 +87,9 @@ class TasksApiTests {
 	@BeforeEach
 	void tasks() {
 		TestData.deleteAll(this.jdbc);
+		this.today = this.clock.today();
 		TestUsers users = new TestUsers(this.userAccounts, this.jdbc);
-		TestPortfolio portfolio = new TestPortfolio(this.jdbc);
+		TestPortfolio portfolio = new TestPortfolio(this.jdbc, this.clock);
 		this.misaki = users.csm("misaki.sato@example.com", "佐藤 美咲");
 		this.kenta = users.csm("kenta.tanaka@example.com", "Kenta Tanaka");
 		this.ops = users.ops();
@@ -91,12 +98,12 @@ class TasksApiTests {
 		this.bravo = portfolio.account("ACC-2", "Bravo Logistics", "smb", this.kenta);
 		this.open = portfolio.openTask(this.alpha, this.misaki);
 		this.snoozed = portfolio.snoozedTask(this.alpha, this.misaki);
-		this.done = portfolio.task(this.alpha, this.misaki, "nps-detractor-call", "risk", "high", TODAY.minusDays(5),
-				"DONE");
+		this.done = portfolio.task(this.alpha, this.misaki, "nps-detractor-call", "risk", "high",
+				this.today.minusDays(5), "DONE");
 		this.bravoOpen = portfolio.task(this.bravo, this.kenta, "expansion-offer", "expansion", "low",
-				TODAY.plusDays(1), "OPEN");
+				this.today.plusDays(1), "OPEN");
 		this.autoClosed = portfolio.task(this.bravo, this.kenta, "support-effort-review", "risk", "medium",
-				TODAY.plusDays(2), "AUTO_CLOSED");
+				this.today.plusDays(2), "AUTO_CLOSED");
 	}
 
 	@Test
@@ -116,13 +123,13 @@ class TasksApiTests {
 			.andExpect(jsonPath("$.items[1].type").value("risk"))
 			.andExpect(jsonPath("$.items[1].priority").value("high"))
 			.andExpect(jsonPath("$.items[1].title").value("Rescue usage-decline-rescue"))
-			.andExpect(jsonPath("$.items[1].dueDate").value(TODAY.plusDays(3).toString()))
+			.andExpect(jsonPath("$.items[1].dueDate").value(this.today.plusDays(3).toString()))
 			.andExpect(jsonPath("$.items[1].status").value("OPEN"))
 			.andExpect(jsonPath("$.items[1].urgent").value(false))
 			.andExpect(jsonPath("$.items[1].rule").value("Onboarding without first value"))
 			.andExpect(jsonPath("$.items[1].why").value("No first value after 60 days (we expect 30)."))
 			.andExpect(jsonPath("$.items[2].status").value("SNOOZED"))
-			.andExpect(jsonPath("$.items[2].snoozedUntil").value(TODAY.plusDays(5).toString()));
+			.andExpect(jsonPath("$.items[2].snoozedUntil").value(this.today.plusDays(5).toString()));
 	}
 
 	@Test
@@ -139,7 +146,7 @@ class TasksApiTests {
 		expectTasks("csm=kenta.tanaka@example.com", this.bravoOpen);
 		expectTasks("csm=" + this.misaki, this.open, this.snoozed);
 		expectTasks("csm=nobody@example.com");
-		expectTasks("dueBefore=" + TODAY.plusDays(3), this.bravoOpen);
+		expectTasks("dueBefore=" + this.today.plusDays(3), this.bravoOpen);
 	}
 
 	@Test
@@ -179,10 +186,10 @@ class TasksApiTests {
 			.andExpect(jsonPath("$.rulesVersion").value("abcdef123456"))
 			.andExpect(jsonPath("$.autoClose").value(true))
 			.andExpect(jsonPath("$.createdRun").value(7))
-			.andExpect(jsonPath("$.createdOn").value(TODAY.minusDays(3).toString()))
+			.andExpect(jsonPath("$.createdOn").value(this.today.minusDays(3).toString()))
 			.andExpect(jsonPath("$.createdAt", notNullValue()))
 			.andExpect(jsonPath("$.lastSeenRun").value(8))
-			.andExpect(jsonPath("$.lastSeenOn").value(TODAY.toString()))
+			.andExpect(jsonPath("$.lastSeenOn").value(this.today.toString()))
 			.andExpect(jsonPath("$.history", hasSize(0)));
 		this.mvc.perform(get("/api/tasks/" + this.autoClosed).with(this.ops.basic()))
 			.andExpect(jsonPath("$.status").value("AUTO_CLOSED"))
@@ -201,17 +208,19 @@ class TasksApiTests {
 
 	@Test
 	void doneIsRecordedWithWhoAndWhenAndFreesTheDeduplicationKey() throws Exception {
+		this.clock.set(this.today, LocalTime.of(16, 45, 30));
+		String when = this.today + "T16:45:30";
 		this.mvc
 			.perform(action("/api/tasks/" + this.open + "/done", "{\"note\":\"Called the sponsor\"}", this.misakiUser))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("DONE"))
 			.andExpect(jsonPath("$.closedBy").value(this.misakiUser.username()))
 			.andExpect(jsonPath("$.closeReason").value("Called the sponsor"))
-			.andExpect(jsonPath("$.closedAt", notNullValue()))
+			.andExpect(jsonPath("$.closedAt").value(when))
 			.andExpect(jsonPath("$.history[0].action").value("DONE"))
 			.andExpect(jsonPath("$.history[0].actor").value(this.misakiUser.username()))
 			.andExpect(jsonPath("$.history[0].note").value("Called the sponsor"))
-			.andExpect(jsonPath("$.history[0].at", notNullValue()));
+			.andExpect(jsonPath("$.history[0].at").value(when));
 
 		Map<String, Object> row = taskRow(this.open);
 		assertThat(row.get("status")).isEqualTo("DONE");
@@ -233,7 +242,7 @@ class TasksApiTests {
 
 	@Test
 	void snoozeKeepsTheDeduplicationKeyAndIsRecorded() throws Exception {
-		LocalDate until = TODAY.plusDays(7);
+		LocalDate until = this.today.plusDays(7);
 		this.mvc
 			.perform(action("/api/tasks/" + this.open + "/snooze",
 					"{\"until\":\"" + until + "\",\"note\":\"Sponsor on holiday\"}", this.misakiUser))
@@ -261,12 +270,16 @@ class TasksApiTests {
 	void snoozeNeedsADateAfterToday() throws Exception {
 		Map<String, Object> before = taskRow(this.open);
 		String url = "/api/tasks/" + this.open + "/snooze";
-		expectBadRequest(action(url, "{\"until\":\"" + TODAY + "\"}", this.ops), "'until' must be after today");
-		expectBadRequest(action(url, "{\"until\":\"" + TODAY.minusDays(1) + "\"}", this.ops), "'until'");
+		expectBadRequest(action(url, "{\"until\":\"" + this.today + "\"}", this.ops), "'until' must be after today");
+		expectBadRequest(action(url, "{\"until\":\"" + this.today.minusDays(1) + "\"}", this.ops), "'until'");
 		expectBadRequest(action(url, "{\"until\":\"2027-02-30\"}", this.ops), "not a valid date (YYYY-MM-DD)");
 		expectBadRequest(action(url, "{\"note\":\"later\"}", this.ops), "needs 'until'");
 		expectBadRequest(post(url).with(this.ops.basic()), "needs 'until'");
 		expectBadRequest(action(url, "{\"until\":", this.ops), "");
+		// today is the clock's: a day later, what was tomorrow is today
+		this.clock.advance(Duration.ofDays(1));
+		expectBadRequest(action(url, "{\"until\":\"" + this.today.plusDays(1) + "\"}", this.ops),
+				"'until' must be after today (" + this.today.plusDays(1) + ")");
 		assertThat(taskRow(this.open)).isEqualTo(before);
 		assertThat(eventCount(this.open)).isZero();
 	}
@@ -302,9 +315,8 @@ class TasksApiTests {
 
 	@Test
 	void actionsTheTaskStateDoesNotAllowAreConflicts() throws Exception {
-		expectConflict(
-				action("/api/tasks/" + this.done + "/snooze", "{\"until\":\"" + TODAY.plusDays(3) + "\"}", this.ops),
-				"Task " + this.done + " is DONE: only an open or snoozed task can be snoozed");
+		expectConflict(action("/api/tasks/" + this.done + "/snooze", "{\"until\":\"" + this.today.plusDays(3) + "\"}",
+				this.ops), "Task " + this.done + " is DONE: only an open or snoozed task can be snoozed");
 		expectConflict(action("/api/tasks/" + this.done + "/done", "{}", this.ops), "is DONE");
 		expectConflict(action("/api/tasks/" + this.autoClosed + "/dismiss", "{\"reason\":\"no\"}", this.ops),
 				"is AUTO_CLOSED");

@@ -26,13 +26,15 @@ record AccountFilter(Long csmId, String csmEmail, String segment, String grade, 
 
 	private static final Pattern ID = Pattern.compile("\\d{1,18}");
 
+	/**
+	 * @param asOf the reference date: the request's, or else today
+	 */
 	static AccountFilter of(String csm, String segment, String grade, Integer renewalWithinDays, LocalDate asOf,
 			String q, SignedInUser user) {
 		String csmText = blankToNull(csm);
 		boolean csmIsId = csmText != null && ID.matcher(csmText).matches();
-		LocalDate reference = (asOf != null) ? asOf : LocalDate.now();
 		return new AccountFilter(csmIsId ? Long.valueOf(csmText) : null, csmIsId ? null : csmText, blankToNull(segment),
-				blankToNull(grade), renewalBy(renewalWithinDays, reference), reference, pattern(q), scopeOf(user));
+				blankToNull(grade), renewalBy(renewalWithinDays, asOf), asOf, pattern(q), scopeOf(user));
 	}
 
 	/**

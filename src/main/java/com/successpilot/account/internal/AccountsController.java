@@ -1,5 +1,6 @@
 package com.successpilot.account.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,10 +42,13 @@ class AccountsController {
 
 	private final AccountTasks tasks;
 
-	AccountsController(AccountQueries accounts, LatestFacts latestFacts, AccountTasks tasks) {
+	private final Clock clock;
+
+	AccountsController(AccountQueries accounts, LatestFacts latestFacts, AccountTasks tasks, Clock clock) {
 		this.accounts = accounts;
 		this.latestFacts = latestFacts;
 		this.tasks = tasks;
+		this.clock = clock;
 	}
 
 	@Operation(operationId = "listAccounts",
@@ -56,7 +60,7 @@ class AccountsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		AccountFilter filter = AccountFilter.of(csm, segment, grade, renewalWithinDays, asOf, q, user);
+		AccountFilter filter = AccountFilter.of(csm, segment, grade, renewalWithinDays, asOfOrToday(asOf), q, user);
 		return this.accounts.list(filter, Paging.of(page, size, DEFAULT_SIZE, MAX_SIZE));
 	}
 
@@ -68,12 +72,16 @@ class AccountsController {
 			@RequestParam(required = false) Integer healthLimit, @RequestParam(required = false) Integer taskLimit) {
 		int health = limit("healthLimit", healthLimit, 90, 3650);
 		int taskCount = limit("taskLimit", taskLimit, 50, 500);
-		LocalDate reference = (asOf != null) ? asOf : LocalDate.now();
+		LocalDate reference = asOfOrToday(asOf);
 		AccountSummary account = this.accounts.find(id, reference)
 			.filter((found) -> user.mayWorkOn((found.csm() != null) ? found.csm().id() : null))
 			.orElseThrow(() -> new NotFoundException("No account with id " + id));
 		return new AccountDetail(account, reference, this.accounts.contracts(id), this.latestFacts.of(id).orElse(null),
 				this.accounts.healthHistory(id, health), this.tasks.of(id, taskCount));
+	}
+
+	private LocalDate asOfOrToday(LocalDate asOf) {
+		return (asOf != null) ? asOf : LocalDate.now(this.clock);
 	}
 
 	private static int limit(String parameter, Integer value, int defaultValue, int max) {

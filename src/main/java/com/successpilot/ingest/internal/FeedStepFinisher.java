@@ -86,7 +86,7 @@ final class FeedStepFinisher implements StepExecutionListener {
 	}
 
 	private static LocalDate businessDate(StepExecution stepExecution) {
-		return stepExecution.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+		return FeedImportSteps.businessDate(stepExecution.getJobParameters());
 	}
 
 }

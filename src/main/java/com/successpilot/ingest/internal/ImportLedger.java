@@ -1,6 +1,7 @@
 package com.successpilot.ingest.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -29,11 +30,14 @@ public class ImportLedger {
 
 	private final TransactionTemplate ownTransaction;
 
-	ImportLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+	private final Clock clock;
+
+	ImportLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
 	}
 
 	/**
@@ -47,7 +51,7 @@ public class ImportLedger {
 			List<Long> existing = this.jdbc.queryForList(
 					"SELECT id FROM import_files WHERE feed = ? AND file_name = ? AND checksum = ?", Long.class, feed,
 					fileName, checksum);
-			Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+			Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
 			if (existing.isEmpty()) {
 				this.jdbc.update(
 						"INSERT INTO import_files (feed, file_name, checksum, size_bytes, status, "
@@ -102,7 +106,7 @@ public class ImportLedger {
 				"UPDATE import_files SET status = :status, failure = :failure, finished_at = :now WHERE id IN (:ids)",
 				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("status", status.name())
 					.addValue("failure", ColumnText.fit(failure, 2000))
-					.addValue("now", Timestamp.valueOf(LocalDateTime.now()))
+					.addValue("now", Timestamp.valueOf(LocalDateTime.now(this.clock)))
 					.addValue("ids", fileIds)));
 	}
 

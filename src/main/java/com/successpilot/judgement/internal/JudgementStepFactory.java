@@ -1,5 +1,6 @@
 package com.successpilot.judgement.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -61,8 +62,8 @@ public final class JudgementStepFactory {
 
 	public JudgementStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks, NamedParameterJdbcTemplate jdbc,
-			int evaluationThreads, List<JudgementListener> judgementListeners) {
-		this.report = new JudgementStepReport(tasks, judgementListeners);
+			int evaluationThreads, List<JudgementListener> judgementListeners, Clock clock) {
+		this.report = new JudgementStepReport(tasks, judgementListeners, clock);
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.metricsSteps = metricsSteps;
@@ -155,8 +156,7 @@ public final class JudgementStepFactory {
 
 		@Override
 		public void beforeStep(StepExecution stepExecution) {
-			LocalDate runDate = stepExecution.getJobParameters()
-				.getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+			LocalDate runDate = FeedImportSteps.businessDate(stepExecution.getJobParameters());
 			ExecutionContext range = stepExecution.getExecutionContext();
 			this.delegate.set(this.metricsSteps.accountCaseReader(runDate, CHUNK_SIZE, this.renewalWithinDays,
 					range.getLong(MetricsSteps.FROM_ACCOUNT, Long.MIN_VALUE),

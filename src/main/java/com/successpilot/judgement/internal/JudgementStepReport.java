@@ -1,6 +1,10 @@
 package com.successpilot.judgement.internal;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,15 +30,28 @@ final class JudgementStepReport implements StepExecutionListener {
 
 	private final List<JudgementListener> listeners;
 
-	JudgementStepReport(TaskRepository tasks, List<JudgementListener> listeners) {
+	private final Clock clock;
+
+	// by step execution: when each attempt started on the clock the tasks' created_at
+	// come from (not Spring Batch's own start time)
+	private final Map<Long, LocalDateTime> started = new ConcurrentHashMap<>();
+
+	JudgementStepReport(TaskRepository tasks, List<JudgementListener> listeners, Clock clock) {
 		this.tasks = tasks;
 		this.listeners = listeners;
+		this.clock = clock;
+	}
+
+	@Override
+	public void beforeStep(StepExecution step) {
+		this.started.put(step.getId(), LocalDateTime.now(this.clock));
 	}
 
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
 		long run = step.getJobExecution().getJobInstance().getInstanceId();
-		long created = (step.getStartTime() != null) ? this.tasks.countCreatedSince(run, step.getStartTime()) : 0;
+		LocalDateTime since = this.started.remove(step.getId());
+		long created = (since != null) ? this.tasks.countCreatedSince(run, since) : 0;
 		JudgementCounts counts = new JudgementCounts(step.getJobExecution().getJobInstance().getJobName(),
 				step.getStepName(), step.getWriteCount(), created);
 		String rules = step.getExecutionContext().containsKey(RuleSetPin.RULES_VERSION)

@@ -51,7 +51,7 @@ final class JudgementWriter implements ItemWriter<JudgedAccount> {
 		// partitions share this writer: what a chunk needs comes from its own partition
 		StepExecution partition = StepSynchronizationManager.getContext().getStepExecution();
 		long run = partition.getJobExecution().getJobInstance().getInstanceId();
-		LocalDate runDate = partition.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE, LocalDate.now());
+		LocalDate runDate = FeedImportSteps.businessDate(partition.getJobParameters());
 		String rulesVersion = this.rulesVersionSource.rulesVersion(partition);
 		AttentionPolicy attention = this.rulesVersionSource.attention(partition);
 		long rankingStarted = System.nanoTime();

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 
@@ -22,9 +23,12 @@ final class EmlFolderTransport implements MailTransport {
 
 	private final Session session = Session.getInstance(new Properties());
 
-	EmlFolderTransport(Path folder, String from) {
+	private final Clock clock;
+
+	EmlFolderTransport(Path folder, String from, Clock clock) {
 		this.folder = folder.toAbsolutePath().normalize();
 		this.from = from;
+		this.clock = clock;
 	}
 
 	@Override
@@ -50,7 +54,7 @@ final class EmlFolderTransport implements MailTransport {
 				row.get("run_date") + "-" + ((String) row.get("kind")).toLowerCase() + "-" + row.get("id") + ".eml");
 		Path partial = Files.createTempFile(directory, ".sending-", ".tmp");
 		try (OutputStream out = Files.newOutputStream(partial)) {
-			OutboxMessage.of(this.session, row, this.from).writeTo(out);
+			OutboxMessage.of(this.session, row, this.from, this.clock.instant()).writeTo(out);
 		}
 		catch (Exception ex) {
 			Files.deleteIfExists(partial);

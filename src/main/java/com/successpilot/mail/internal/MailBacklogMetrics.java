@@ -1,6 +1,8 @@
 package com.successpilot.mail.internal;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +29,15 @@ class MailBacklogMetrics implements MeterBinder {
 
 	private final MailOutbox outbox;
 
+	private final Clock clock;
+
 	private Map<OutboxStatus, Long> counts = Map.of();
 
-	private long countedAt = Long.MIN_VALUE;
+	private Instant countedAt;
 
-	MailBacklogMetrics(MailOutbox outbox) {
+	MailBacklogMetrics(MailOutbox outbox, Clock clock) {
 		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	@Override
@@ -47,12 +52,17 @@ class MailBacklogMetrics implements MeterBinder {
 	}
 
 	synchronized double count(OutboxStatus status) {
-		long now = System.nanoTime();
-		if (this.countedAt == Long.MIN_VALUE || now - this.countedAt > FRESH_FOR.toNanos()) {
+		Instant now = this.clock.instant();
+		if (!isFresh(now)) {
 			this.counts = this.outbox.countByStatus(WATCHED);
 			this.countedAt = now;
 		}
 		return this.counts.getOrDefault(status, 0L);
+	}
+
+	// a clock set back (by a person or NTP) makes the counts stale rather than stuck
+	private boolean isFresh(Instant now) {
+		return this.countedAt != null && !now.isBefore(this.countedAt) && now.isBefore(this.countedAt.plus(FRESH_FOR));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.successpilot.mail.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashSet;
@@ -44,14 +45,17 @@ public class MailDelivery {
 
 	private final TransactionTemplate transaction;
 
+	private final Clock clock;
+
 	MailDelivery(MailOutbox outbox, MailProperties properties, ObjectProvider<JavaMailSender> mailSender,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, Clock clock) {
 		this.outbox = outbox;
 		this.properties = properties;
+		this.clock = clock;
 		JavaMailSender sender = mailSender.getIfAvailable();
 		this.transport = (sender != null)
-				? new SmtpTransport(sender, properties.from(), properties.mailsPerConnection())
-				: new EmlFolderTransport(properties.emlDir(), properties.from());
+				? new SmtpTransport(sender, properties.from(), properties.mailsPerConnection(), clock)
+				: new EmlFolderTransport(properties.emlDir(), properties.from(), clock);
 		// each claim and each outcome commits on its own, whatever transaction the caller
 		// (a step) is in
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -66,13 +70,14 @@ public class MailDelivery {
 	}
 
 	public Outcome deliverDue() {
-		int interrupted = this.transaction
-			.execute((status) -> this.outbox.expireLeases(LocalDateTime.now().minus(this.properties.sendingLease())));
+		int interrupted = this.transaction.execute((status) -> this.outbox
+			.expireLeases(LocalDateTime.now(this.clock).minus(this.properties.sendingLease())));
 		int[] counts = new int[4];
 		Set<Long> tried = new HashSet<>();
 		try (MailTransport.Connection connection = this.transport.open()) {
 			while (true) {
-				List<Long> due = this.transaction.execute((status) -> this.outbox.due(LocalDateTime.now(), BATCH))
+				List<Long> due = this.transaction
+					.execute((status) -> this.outbox.due(LocalDateTime.now(this.clock), BATCH))
 					.stream()
 					.filter(tried::add)
 					.toList();
@@ -98,7 +103,8 @@ public class MailDelivery {
 	private int deliver(long id, MailTransport.Connection connection) {
 		String token = UUID.randomUUID().toString();
 		Map<String, Object> row = this.transaction
-			.execute((status) -> this.outbox.claim(id, token, LocalDateTime.now()) ? this.outbox.claimed(id) : null);
+			.execute((status) -> this.outbox.claim(id, token, LocalDateTime.now(this.clock)) ? this.outbox.claimed(id)
+					: null);
 		if (row == null) {
 			return 3;
 		}
@@ -126,7 +132,7 @@ public class MailDelivery {
 					"Gave up after " + attempts + " attempts; last: " + reason));
 			return 2;
 		}
-		LocalDateTime next = LocalDateTime.now().plus(backoff(attempts));
+		LocalDateTime next = LocalDateTime.now(this.clock).plus(backoff(attempts));
 		logger.info("Mail " + id + " not sent (attempt " + attempts + "), next attempt at " + next + ": " + reason);
 		this.transaction.executeWithoutResult((status) -> this.outbox.retryLater(id, token, next, reason));
 		return 1;

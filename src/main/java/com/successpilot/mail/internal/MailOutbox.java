@@ -1,6 +1,7 @@
 package com.successpilot.mail.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -37,8 +38,11 @@ public class MailOutbox {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	MailOutbox(NamedParameterJdbcTemplate jdbc) {
+	private final Clock clock;
+
+	MailOutbox(NamedParameterJdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -55,7 +59,7 @@ public class MailOutbox {
 		if (mails.isEmpty()) {
 			return;
 		}
-		LocalDateTime now = LocalDateTime.now().withNano(0);
+		LocalDateTime now = LocalDateTime.now(this.clock).withNano(0);
 		List<QueuedMail> inKeyOrder = mails.stream().sorted(Comparator.comparing(QueuedMail::key)).toList();
 		new MultiRowStatement<QueuedMail>(QUEUE, QUEUED_MAIL, "", 2000, (mail) -> mail.key().length(),
 				(values, mail) -> values.add(mail.key())
@@ -201,8 +205,8 @@ public class MailOutbox {
 	 * Whole seconds: MySQL rounds and MariaDB truncates fractions in a datetime column,
 	 * and a due time rounded up past the clock would delay a mail by a delivery.
 	 */
-	private static Timestamp now() {
-		return Timestamp.valueOf(LocalDateTime.now().withNano(0));
+	private Timestamp now() {
+		return Timestamp.valueOf(LocalDateTime.now(this.clock).withNano(0));
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.successpilot.mail.internal;
 
 import java.io.UnsupportedEncodingException;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
@@ -27,7 +28,10 @@ final class OutboxMessage extends MimeMessage {
 		this.messageId = messageId;
 	}
 
-	static MimeMessage of(Session session, Map<String, Object> row, String from)
+	/**
+	 * @param sentAt the message's {@code Date}
+	 */
+	static MimeMessage of(Session session, Map<String, Object> row, String from, Instant sentAt)
 			throws MessagingException, UnsupportedEncodingException {
 		OutboxMessage message = new OutboxMessage(session, (String) row.get("message_id"));
 		MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
@@ -37,7 +41,7 @@ final class OutboxMessage extends MimeMessage {
 		helper.setTo(new InternetAddress(recipient.getAddress(), (String) row.get("recipient_name"), "UTF-8"));
 		helper.setSubject((String) row.get("subject"));
 		message.setContent(alternatives((String) row.get("text_body"), (String) row.get("html_body")));
-		helper.setSentDate(new Date());
+		helper.setSentDate(Date.from(sentAt));
 		message.saveChanges();
 		return message;
 	}

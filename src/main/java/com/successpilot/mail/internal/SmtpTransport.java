@@ -1,5 +1,6 @@
 package com.successpilot.mail.internal;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 
@@ -30,12 +31,15 @@ final class SmtpTransport implements MailTransport {
 
 	private final int mailsPerConnection;
 
-	SmtpTransport(JavaMailSender sender, String from, int mailsPerConnection) {
+	private final Clock clock;
+
+	SmtpTransport(JavaMailSender sender, String from, int mailsPerConnection, Clock clock) {
 		this.sender = sender;
 		this.from = from;
 		this.mailsPerConnection = mailsPerConnection;
 		this.session = (sender instanceof JavaMailSenderImpl impl) ? impl.getSession()
 				: Session.getInstance(new Properties());
+		this.clock = clock;
 	}
 
 	@Override
@@ -44,8 +48,8 @@ final class SmtpTransport implements MailTransport {
 
 			@Override
 			public String send(Map<String, Object> row) throws Exception {
-				SmtpTransport.this.sender
-					.send(OutboxMessage.of(SmtpTransport.this.session, row, SmtpTransport.this.from));
+				SmtpTransport.this.sender.send(OutboxMessage.of(SmtpTransport.this.session, row,
+						SmtpTransport.this.from, SmtpTransport.this.clock.instant()));
 				return "SMTP " + server();
 			}
 
@@ -83,7 +87,8 @@ final class SmtpTransport implements MailTransport {
 
 		@Override
 		public String send(Map<String, Object> row) throws Exception {
-			MimeMessage message = OutboxMessage.of(SmtpTransport.this.session, row, SmtpTransport.this.from);
+			MimeMessage message = OutboxMessage.of(SmtpTransport.this.session, row, SmtpTransport.this.from,
+					SmtpTransport.this.clock.instant());
 			Address[] recipients = message.getAllRecipients();
 			try {
 				if (this.transport == null || this.sent >= SmtpTransport.this.mailsPerConnection

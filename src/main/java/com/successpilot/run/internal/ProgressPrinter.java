@@ -50,7 +50,8 @@ public final class ProgressPrinter implements AutoCloseable {
 	}
 
 	private void printRunning() {
-		long now = System.currentTimeMillis();
+		// an interval, not a time of day: the monotonic timer
+		long now = System.nanoTime() / 1_000_000;
 		for (JobExecution execution : this.progress.live()) {
 			for (StepProgress step : this.progress.steps(execution)) {
 				String key = execution.getId() + "/" + step.step();

@@ -1,7 +1,7 @@
 package com.successpilot.run.internal;
 
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -64,13 +64,16 @@ class RunsController {
 
 	private final List<RunDetailSection> sections;
 
+	private final Clock clock;
+
 	RunsController(RunLauncher launcher, RunHistory history, RunProgress progress, JobSchedules schedules,
-			List<RunDetailSection> sections) {
+			List<RunDetailSection> sections, Clock clock) {
 		this.launcher = launcher;
 		this.history = history;
 		this.progress = progress;
 		this.schedules = schedules;
 		this.sections = sections;
+		this.clock = clock;
 	}
 
 	/**
@@ -129,7 +132,7 @@ class RunsController {
 		}
 		String job = knownJob(request.job());
 		LocalDate businessDate = (request.businessDate() != null) ? date(request.businessDate())
-				: this.schedules.today(job, Instant.now());
+				: this.schedules.today(job, this.clock.instant());
 		return accepted(this.launcher.start(job, businessDate, Boolean.TRUE.equals(request.fresh())));
 	}
 

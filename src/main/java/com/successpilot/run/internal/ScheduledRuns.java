@@ -9,7 +9,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -42,11 +41,6 @@ public class ScheduledRuns implements SmartLifecycle {
 	private final Clock clock;
 
 	private ThreadPoolTaskScheduler scheduler;
-
-	@Autowired
-	ScheduledRuns(RunLauncher launcher, JobSchedules schedules) {
-		this(launcher, schedules, Clock.systemUTC());
-	}
 
 	public ScheduledRuns(RunLauncher launcher, JobSchedules schedules, Clock clock) {
 		schedules.requireValid();

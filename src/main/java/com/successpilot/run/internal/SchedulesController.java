@@ -1,5 +1,6 @@
 package com.successpilot.run.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,9 +31,12 @@ class SchedulesController {
 
 	private final RunLauncher launcher;
 
-	SchedulesController(JobSchedules schedules, RunLauncher launcher) {
+	private final Clock clock;
+
+	SchedulesController(JobSchedules schedules, RunLauncher launcher, Clock clock) {
 		this.schedules = schedules;
 		this.launcher = launcher;
+		this.clock = clock;
 	}
 
 	/**
@@ -48,7 +52,7 @@ class SchedulesController {
 			summary = "Every job with its schedule from batch-jobs/ and its next fire times")
 	@GetMapping
 	List<ScheduleView> list() {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return this.launcher.jobNames().stream().map((job) -> this.schedules.of(job).map((schedule) -> {
 			List<OffsetDateTime> times = schedule.nextFireTimes(now, NEXT_FIRE_TIMES)
 				.stream()

@@ -1,5 +1,6 @@
 package com.successpilot.task.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -26,9 +27,12 @@ class TaskActions {
 
 	private final TaskRepository tasks;
 
-	TaskActions(TaskQueries queries, TaskRepository tasks) {
+	private final Clock clock;
+
+	TaskActions(TaskQueries queries, TaskRepository tasks, Clock clock) {
 		this.queries = queries;
 		this.tasks = tasks;
+		this.clock = clock;
 	}
 
 	/**
@@ -83,7 +87,7 @@ class TaskActions {
 		return new IllegalStateException("Task " + taskId + " is " + status + ": only " + allowed + " can be " + done);
 	}
 
-	private static LocalDate futureDate(String until) {
+	private LocalDate futureDate(String until) {
 		if (until == null || until.isBlank()) {
 			throw new IllegalArgumentException("Snoozing a task needs 'until': a date (YYYY-MM-DD) after today");
 		}
@@ -95,8 +99,9 @@ class TaskActions {
 			throw new IllegalArgumentException(
 					"'until' has the value '" + until + "', which is not a valid date (YYYY-MM-DD)");
 		}
-		if (!date.isAfter(LocalDate.now())) {
-			throw new IllegalArgumentException("'until' must be after today (" + LocalDate.now() + "), got " + date);
+		LocalDate today = LocalDate.now(this.clock);
+		if (!date.isAfter(today)) {
+			throw new IllegalArgumentException("'until' must be after today (" + today + "), got " + date);
 		}
 		return date;
 	}

@@ -71,6 +71,9 @@ class RuleSetPinTests {
 	RunLauncher launcher;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	JobOperator jobOperator;
 
 	@Autowired
@@ -112,7 +115,7 @@ class RuleSetPinTests {
 		this.launcher.run("importJob", NIGHT, true);
 		ReloadBetweenPartitions reload = new ReloadBetweenPartitions(this::moveTheRulesOn);
 		JudgementStepFactory factory = new JudgementStepFactory(this.jobRepository, this.transactionManager,
-				this.metricsSteps, this.live, this.tasks, this.namedJdbc, 2, List.of());
+				this.metricsSteps, this.live, this.tasks, this.namedJdbc, 2, List.of(), this.clock);
 		Job job = new JobBuilder("pinnedJudgementJob", this.jobRepository).start(this.metricsSteps.accountMetricsStep())
 			.next(factory.step("pinnedJudgementStep", -1, List.of(reload)))
 			.build();

@@ -6,6 +6,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * are counted by the EHLO greetings in Jakarta Mail's protocol trace.
  */
 class SmtpTransportTests {
+
+	private static final Instant SENT_AT = Instant.parse("2026-11-23T01:42:07Z");
+
+	private final Clock clock = Clock.fixed(SENT_AT, ZoneOffset.UTC);
 
 	private GreenMail server;
 
@@ -55,7 +63,8 @@ class SmtpTransportTests {
 
 	@Test
 	void mailsShareAConnectionUpToTheLimit() throws Exception {
-		SmtpTransport transport = new SmtpTransport(this.sender, "SuccessPilot <successpilot@example.com>", 2);
+		SmtpTransport transport = new SmtpTransport(this.sender, "SuccessPilot <successpilot@example.com>", 2,
+				this.clock);
 
 		try (MailTransport.Connection connection = transport.open()) {
 			for (int mail = 1; mail <= 5; mail++) {
@@ -69,11 +78,14 @@ class SmtpTransportTests {
 			.containsExactly("<mail-1@successpilot>", "<mail-2@successpilot>", "<mail-3@successpilot>",
 					"<mail-4@successpilot>", "<mail-5@successpilot>");
 		assertThat(connections()).isEqualTo(3);
+		// the Date header is the clock's when the mail was handed over
+		assertThat(received).extracting(MimeMessage::getSentDate).containsOnly(Date.from(SENT_AT));
 	}
 
 	@Test
 	void aLostConnectionFailsOneMailAndTheNextOpensANewOne() throws Exception {
-		SmtpTransport transport = new SmtpTransport(this.sender, "SuccessPilot <successpilot@example.com>", 100);
+		SmtpTransport transport = new SmtpTransport(this.sender, "SuccessPilot <successpilot@example.com>", 100,
+				this.clock);
 
 		try (MailTransport.Connection connection = transport.open()) {
 			connection.send(row(1));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestPortfolio;
@@ -31,12 +32,15 @@ class GoalProgressTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MutableClock clock;
+
 	long account;
 
 	@BeforeEach
 	void oneAccount() {
 		TestData.deleteAll(this.jdbc);
-		this.account = new TestPortfolio(this.jdbc).account("ACC-1", "Acme", "smb", null);
+		this.account = new TestPortfolio(this.jdbc, this.clock).account("ACC-1", "Acme", "smb", null);
 	}
 
 	@Test

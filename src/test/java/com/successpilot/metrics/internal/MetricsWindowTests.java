@@ -44,6 +44,9 @@ class MetricsWindowTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	java.time.Clock clock;
+
 	long account;
 
 	@BeforeEach
@@ -257,8 +260,9 @@ class MetricsWindowTests {
 
 	/** An account with an active contract of 20 seats over all the nights above. */
 	private long account(String externalId) {
-		long account = new TestPortfolio(this.jdbc).account(externalId, "Acme", "smb", null);
-		new TestPortfolio(this.jdbc).contract(account, LocalDate.of(2025, 1, 1), LocalDate.of(2029, 12, 31), "24000");
+		long account = new TestPortfolio(this.jdbc, this.clock).account(externalId, "Acme", "smb", null);
+		new TestPortfolio(this.jdbc, this.clock).contract(account, LocalDate.of(2025, 1, 1), LocalDate.of(2029, 12, 31),
+				"24000");
 		return account;
 	}
 

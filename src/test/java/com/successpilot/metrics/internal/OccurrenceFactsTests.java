@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.TestPortfolio;
@@ -36,12 +37,15 @@ class OccurrenceFactsTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MutableClock clock;
+
 	TestPortfolio portfolio;
 
 	@BeforeEach
 	void emptyDatabase() {
 		TestData.deleteAll(this.jdbc);
-		this.portfolio = new TestPortfolio(this.jdbc);
+		this.portfolio = new TestPortfolio(this.jdbc, this.clock);
 	}
 
 	@Test
