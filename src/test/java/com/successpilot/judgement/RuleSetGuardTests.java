@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +14,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
@@ -32,16 +28,10 @@ import com.successpilot.run.RunPreflight.RunRefusedException;
  * account: refuse to start, or record the error and judge everyone else.
  */
 @SuccessPilotTest
+@TestPropertySource(properties = "successpilot.rules.dir=" + JudgementRulesDirectory.DIR)
 class RuleSetGuardTests {
 
-	private static final Path RULES = Path.of("target", "test-rules", UUID.randomUUID().toString()).toAbsolutePath();
-
 	private static final LocalDate NIGHT = LocalDate.of(2026, 11, 23);
-
-	@DynamicPropertySource
-	static void rulesDirectory(DynamicPropertyRegistry registry) {
-		registry.add("successpilot.rules.dir", RULES::toString);
-	}
 
 	@Autowired
 	RunLauncher launcher;
@@ -95,23 +85,7 @@ class RuleSetGuardTests {
 	}
 
 	private void useRules(String fixture) throws IOException {
-		Path source = Path.of("src", "test", "resources", "rules-fixtures", fixture);
-		if (Files.exists(RULES)) {
-			try (Stream<Path> paths = Files.walk(RULES)) {
-				paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
-		}
-		try (Stream<Path> paths = Files.walk(source)) {
-			for (Path path : paths.toList()) {
-				Path target = RULES.resolve(source.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(path, target);
-				}
-			}
-		}
+		JudgementRulesDirectory.fillWith(Path.of("src", "test", "resources", "rules-fixtures", fixture));
 	}
 
 	private void dropFeed(String feed, String content) {

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,14 +29,14 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
 import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.judgement.JudgementRulesDirectory;
 import com.successpilot.judgement.Portfolio;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.rules.LiveRuleSet;
@@ -52,20 +49,16 @@ import com.successpilot.task.TaskRepository;
  * step continues with it.
  */
 @SuccessPilotTest
+@TestPropertySource(properties = "successpilot.rules.dir=" + JudgementRulesDirectory.DIR)
 class RuleSetPinTests {
 
-	private static final Path RULES = Path.of("target", "test-rules", UUID.randomUUID().toString()).toAbsolutePath();
+	private static final Path RULES = JudgementRulesDirectory.PATH;
 
 	private static final LocalDate NIGHT = LocalDate.of(2026, 11, 23);
 
 	private static final String RESCUE = "onboarding-first-value-rescue";
 
 	private static final int ACCOUNTS = 20;
-
-	@DynamicPropertySource
-	static void rulesDirectory(DynamicPropertyRegistry registry) {
-		registry.add("successpilot.rules.dir", RULES::toString);
-	}
 
 	@Autowired
 	RunLauncher launcher;
@@ -105,7 +98,7 @@ class RuleSetPinTests {
 	@BeforeEach
 	void starterRulesAndStalledOnboardings() throws IOException {
 		TestData.deleteAll(this.jdbc);
-		copyStarterRules();
+		JudgementRulesDirectory.fillWith(Path.of("rules"));
 		this.pinned = this.live.reload().version();
 		new Portfolio(this.definition).stalledOnboarding(ACCOUNTS, NIGHT);
 	}
@@ -239,26 +232,6 @@ class RuleSetPinTests {
 			.orElseThrow()
 			.getExecutionContext()
 			.getString(RuleSetPin.RULES_VERSION);
-	}
-
-	private static void copyStarterRules() throws IOException {
-		if (Files.exists(RULES)) {
-			try (Stream<Path> paths = Files.walk(RULES)) {
-				paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
-		}
-		Path source = Path.of("rules");
-		try (Stream<Path> paths = Files.walk(source)) {
-			for (Path path : paths.toList()) {
-				Path target = RULES.resolve(source.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(path, target);
-				}
-			}
-		}
 	}
 
 	/**
