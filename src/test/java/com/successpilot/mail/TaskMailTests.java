@@ -185,6 +185,23 @@ class TaskMailTests {
 	}
 
 	@Test
+	void htmlBodiesEscapeWhatCustomersWroteAndTextBodiesShowItAsWritten() throws Exception {
+		this.portfolio.csms(KENTA, "Kenta Tanaka", "en");
+		this.portfolio.stalledOnboarding("ACC-2", "Tom & Jerry's <script>alert(1)</script>", KENTA, NIGHT);
+		this.portfolio.npsAnswer("ACC-2", NIGHT, 3, "<script>steal()</script> & <b>more</b>");
+
+		this.launcher.run("nightlyJob", NIGHT, true);
+
+		ReceivedMail digest = digestTo(KENTA);
+		assertThat(digest.html()).contains("Tom &amp; Jerry&#39;s &lt;script&gt;alert(1)&lt;/script&gt; (ACC-2)")
+			.contains("NPS comment: <q>&lt;script&gt;steal()&lt;/script&gt; &amp; &lt;b&gt;more&lt;/b&gt;</q>")
+			.doesNotContain("<script>")
+			.doesNotContain("<b>");
+		assertThat(digest.text()).contains("Tom & Jerry's <script>alert(1)</script> (ACC-2) | ARR $12,000")
+			.contains("NPS comment: \"<script>steal()</script> & <b>more</b>\"");
+	}
+
+	@Test
 	void urgentPlaybookTaskIsMailedAtOnceAndOnlyWhenCreated() throws Exception {
 		twoCsmsWithAnEscalatedAccount();
 		this.launcher.run("nightlyJob", NIGHT, true);
