@@ -314,6 +314,22 @@ class TaskMailTests {
 	}
 
 	@Test
+	void aFullMailboxIsATemporaryFailureTriedAgainLater() throws Exception {
+		this.portfolio.csms(MISAKI, "佐藤 美咲", "ja", "busy.suzuki@example.com", "鈴木 一郎", "ja");
+		this.portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT);
+		this.portfolio.stalledOnboarding("ACC-2", "株式会社テスト2", "busy.suzuki@example.com", NIGHT);
+
+		this.launcher.run("nightlyJob", NIGHT, true);
+
+		assertThat(received()).singleElement().satisfies((mail) -> assertThat(mail.to()).isEqualTo(MISAKI));
+		Map<String, Object> busy = this.jdbc.queryForMap("SELECT * FROM mail_outbox WHERE recipient = ?",
+				"busy.suzuki@example.com");
+		assertThat(busy.get("status")).isEqualTo("PENDING");
+		assertThat(((Number) busy.get("attempts")).intValue()).isEqualTo(1);
+		assertThat((String) busy.get("last_error")).contains("452 4.2.2").contains("Mailbox full");
+	}
+
+	@Test
 	void twoDeliveriesAtOnceSendEachMailOnce() throws Exception {
 		this.portfolio.csms(MISAKI, "佐藤 美咲", "ja", KENTA, "Kenta Tanaka", "en");
 		this.launcher.run("nightlyJob", NIGHT.minusDays(1), true);
