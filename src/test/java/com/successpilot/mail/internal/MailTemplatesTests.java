@@ -97,8 +97,39 @@ class MailTemplatesTests {
 	void aMissingTemplateIsReportedByName() {
 		assertThatExceptionOfType(MailTemplateException.class)
 			.isThrownBy(() -> new MailTemplates(this.config).render("nothing", "en", Map.of()))
-			.withMessageStartingWith(
-					"Cannot read the mail template nothing-subject.en.txt (the default shipped in the jar)");
+			.withMessageStartingWith("Cannot read the mail template nothing-subject.en.txt");
+	}
+
+	@Test
+	void aTemplateIncludesAnotherOfTheFolderAndAMistakeThereNamesThatFile() throws IOException {
+		write("check", "{{csm}}", "Hi {{csm}},\n{{#tasks}}\n{{> item.en.txt}}\n{{/tasks}}\n", "");
+		Files.writeString(this.config.resolve("item.en.txt"), "- {{title}}\n");
+		Map<String, Object> model = Map.of("csm", "Kenta", "tasks",
+				List.of(Map.of("title", "Call"), Map.of("title", "Mail")));
+
+		assertThat(new MailTemplates(this.config).render("check", "en", model).text())
+			.isEqualTo("Hi Kenta,\n- Call\n- Mail\n");
+
+		Files.writeString(this.config.resolve("item.en.txt"), "- {{title}}\n  {{lnk}}\n");
+		assertThatExceptionOfType(MailTemplateException.class)
+			.isThrownBy(() -> new MailTemplates(this.config).render("check", "en", model))
+			.withMessage("Mail template " + this.config.resolve("item.en.txt") + ", line 2: no value named 'lnk'");
+
+		Files.writeString(this.config.resolve("item.en.txt"), "- {{#title}}\n");
+		assertThatExceptionOfType(MailTemplateException.class)
+			.isThrownBy(() -> new MailTemplates(this.config).render("check", "en", model))
+			.withMessage("Mail template " + this.config.resolve("item.en.txt")
+					+ ", line 1: Section missing close tag 'title'");
+	}
+
+	@Test
+	void anHtmlTemplateIncludesHtmlTemplatesOnlySoEveryValueInItIsEscaped() throws IOException {
+		write("check", "{{csm}}", "{{csm}}", "<p>{{> task.en.txt}}</p>");
+
+		assertThatExceptionOfType(MailTemplateException.class)
+			.isThrownBy(() -> new MailTemplates(this.config).render("check", "en", Map.of("csm", "Kenta")))
+			.withMessage("Mail template " + this.config.resolve("check.en.html")
+					+ " includes 'task.en.txt': a .html template can include other .html templates of this folder only");
 	}
 
 	@Test
@@ -112,10 +143,10 @@ class MailTemplatesTests {
 		MailTemplates.Rendered english = new MailTemplates(this.config).render("urgent", "en", model);
 
 		assertThat(japanese.subject()).isEqualTo("緊急: Call <ACME>");
-		assertThat(japanese.text()).startsWith("佐藤さん").contains("■ Call <ACME>【新規】").doesNotContain("{{");
+		assertThat(japanese.text()).startsWith("佐藤さん").contains("■ 〔High〕Call <ACME>【新規】").doesNotContain("{{");
 		assertThat(japanese.html()).contains("Call &lt;ACME&gt;").doesNotContain("Call <ACME>");
 		assertThat(english.subject()).isEqualTo("[SuccessPilot] Urgent: Call <ACME>");
-		assertThat(english.text()).startsWith("Hi 佐藤,").contains("* Call <ACME> [new]");
+		assertThat(english.text()).startsWith("Hi 佐藤,").contains("* [High] Call <ACME> [new]");
 	}
 
 	/**
@@ -131,8 +162,9 @@ class MailTemplatesTests {
 		task.putAll(Map.of("title", title, "link", "http://localhost:8080/tasks/1", "isNew", true, "account", "ACME",
 				"accountId", "ACC-1", "arr", "$1,000", "hasRenewal", false, "health", "B (62.5)", "hasContact", false,
 				"why", "Escalations"));
-		task.putAll(Map.of("facts", List.of(), "thresholds", List.of(), "evidenceLine", "", "dueDate", "23 Nov 2026",
-				"steps", List.of(Map.of("number", 1, "text", "Call", "dueDate", "23 Nov 2026", "dueShort", "23 Nov"))));
+		task.putAll(Map.of("priorityLabel", "High", "facts", List.of(), "thresholds", List.of(), "evidenceLine", "",
+				"dueDate", "23 Nov 2026", "steps",
+				List.of(Map.of("number", 1, "text", "Call", "dueDate", "23 Nov 2026", "dueShort", "23 Nov"))));
 		return task;
 	}
 
