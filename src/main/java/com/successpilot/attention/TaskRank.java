@@ -1,5 +1,10 @@
 package com.successpilot.attention;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * A task's score and the parts it is made of, each in points: the score is their sum,
  * rounded to one decimal.
@@ -11,6 +16,8 @@ package com.successpilot.attention;
  */
 public record TaskRank(double severity, double value, double time, double trend) {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	public double score() {
 		return round(this.severity + this.value + this.time + this.trend);
 	}
@@ -19,8 +26,12 @@ public record TaskRank(double severity, double value, double time, double trend)
 	 * The parts as stored with the task ({@code tasks.rank_parts}), JSON.
 	 */
 	public String partsJson() {
-		return "{\"severity\":" + round(this.severity) + ",\"value\":" + round(this.value) + ",\"time\":"
-				+ round(this.time) + ",\"trend\":" + round(this.trend) + "}";
+		Map<String, Double> parts = new LinkedHashMap<>();
+		parts.put("severity", round(this.severity));
+		parts.put("value", round(this.value));
+		parts.put("time", round(this.time));
+		parts.put("trend", round(this.trend));
+		return JSON.writeValueAsString(parts);
 	}
 
 	static double round(double points) {

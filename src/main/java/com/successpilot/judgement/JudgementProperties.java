@@ -1,6 +1,7 @@
 package com.successpilot.judgement;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the judgement step ({@code successpilot.judgement.*}).
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * one per processor
  */
 @ConfigurationProperties("successpilot.judgement")
-public record JudgementProperties(int evaluationThreads) {
+public record JudgementProperties(@DefaultValue("0") int evaluationThreads) {
 
 	public JudgementProperties {
 		evaluationThreads = (evaluationThreads > 0) ? evaluationThreads : Runtime.getRuntime().availableProcessors();

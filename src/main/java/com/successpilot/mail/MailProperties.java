@@ -5,7 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import com.successpilot.playbook.ReaderLanguages;
 
@@ -13,11 +19,12 @@ import com.successpilot.playbook.ReaderLanguages;
  * Settings of task mails ({@code successpilot.mail.*}); the SMTP server itself is Spring
  * Boot's {@code spring.mail.*}.
  *
- * @param webBaseUrl where the web app lives: a task's link is {@code <base>/tasks/<id>}
- * @param from the sender, e.g. {@code SuccessPilot <successpilot@example.com>}
+ * @param webBaseUrl where the web app lives: a task's link in a mail is this URL followed
+ * by /tasks/ and the task's id
+ * @param from the sender: a name and an address, as in a From header
  * @param templatesDir templates here override the defaults of the same name shipped in
- * the jar
- * @param emlDir where mails are written as {@code .eml} files when no SMTP host is set
+ * the jar (config/mail-templates/README.md)
+ * @param emlDir where mails are written as .eml files when no SMTP host is set
  * @param retryBackoff the wait after the first temporary failure; it doubles with each
  * further one
  * @param maxRetryBackoff the longest wait between two attempts
@@ -26,29 +33,28 @@ import com.successpilot.playbook.ReaderLanguages;
  * (UNKNOWN); keep it above the SMTP timeouts
  * @param mailsPerConnection mails sent over one SMTP connection before it is closed and a
  * new one opened (servers limit messages per connection)
- * @param defaultLanguage the language of a CSM whose feed row gives none ({@code ja} or
- * {@code en})
- * @param languages the languages CSMs read; {@code validate} warns about playbook texts
- * missing one of them
+ * @param defaultLanguage the language of a CSM whose row in the CSM feed has no language
+ * (ja or en), and of pages for a visitor whose browser asks for neither
+ * @param languages the languages CSMs read; validate warns about playbook texts missing
+ * one of them
  */
 @ConfigurationProperties("successpilot.mail")
-public record MailProperties(String webBaseUrl, String from, Path templatesDir, Path emlDir, Duration retryBackoff,
-		Duration maxRetryBackoff, int maxAttempts, Duration sendingLease, int mailsPerConnection,
-		String defaultLanguage, List<String> languages) implements ReaderLanguages {
+@Validated
+public record MailProperties(@DefaultValue("http://localhost:8080") String webBaseUrl,
+		@DefaultValue("SuccessPilot <successpilot@localhost>") String from,
+		@DefaultValue("config/mail-templates") Path templatesDir, @DefaultValue("var/outbox-mail") Path emlDir,
+		@DefaultValue("5m") Duration retryBackoff, @DefaultValue("6h") Duration maxRetryBackoff,
+		@DefaultValue("10") @Positive int maxAttempts, @DefaultValue("10m") Duration sendingLease,
+		@DefaultValue("100") @Positive int mailsPerConnection, @DefaultValue("en") @NotBlank String defaultLanguage,
+		@DefaultValue( {
+				"ja", "en" }) @NotEmpty List<String> languages)
+		implements
+			ReaderLanguages{
 
 	public MailProperties {
-		webBaseUrl = stripTrailingSlash((webBaseUrl != null) ? webBaseUrl : "http://localhost:8080");
-		from = (from != null) ? from : "SuccessPilot <successpilot@localhost>";
-		templatesDir = (templatesDir != null) ? templatesDir : Path.of("config", "mail-templates");
-		emlDir = (emlDir != null) ? emlDir : Path.of("var", "outbox-mail");
-		retryBackoff = (retryBackoff != null) ? retryBackoff : Duration.ofMinutes(5);
-		maxRetryBackoff = (maxRetryBackoff != null) ? maxRetryBackoff : Duration.ofHours(6);
-		maxAttempts = (maxAttempts > 0) ? maxAttempts : 10;
-		sendingLease = (sendingLease != null) ? sendingLease : Duration.ofMinutes(10);
-		mailsPerConnection = (mailsPerConnection > 0) ? mailsPerConnection : 100;
-		defaultLanguage = (defaultLanguage != null && !defaultLanguage.isBlank())
-				? defaultLanguage.trim().toLowerCase(Locale.ROOT) : "en";
-		languages = (languages != null && !languages.isEmpty()) ? List.copyOf(languages) : List.of("ja", "en");
+		webBaseUrl = stripTrailingSlash(webBaseUrl);
+		defaultLanguage = defaultLanguage.trim().toLowerCase(Locale.ROOT);
+		languages = List.copyOf(languages);
 	}
 
 	private static String stripTrailingSlash(String url) {

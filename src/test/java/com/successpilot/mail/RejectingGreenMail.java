@@ -18,7 +18,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 /**
  * A real in-process SMTP server (GreenMail) that, like a real one, refuses recipients it
  * does not know: any address whose local part starts with {@code nobody} gets
- * {@code 550 5.1.1} at RCPT. GreenMail 2.1.8 accepts every recipient by itself; its
+ * {@code 550 5.1.1} at RCPT (permanent), one starting with {@code busy} a full mailbox's
+ * {@code 452 4.2.2} (temporary). GreenMail 2.1.8 accepts every recipient by itself; its
  * {@link SmtpManager#checkRecipient} hook is what a refusal plugs into.
  */
 final class RejectingGreenMail extends GreenMail {
@@ -69,6 +70,9 @@ final class RejectingGreenMail extends GreenMail {
 		public String checkRecipient(SmtpState state, MailAddress address) {
 			if (address.getUser().startsWith("nobody")) {
 				return "550 5.1.1 <" + address.getEmail() + ">: Recipient address rejected: User unknown";
+			}
+			if (address.getUser().startsWith("busy")) {
+				return "452 4.2.2 <" + address.getEmail() + ">: Mailbox full, try again later";
 			}
 			return super.checkRecipient(state, address);
 		}

@@ -192,6 +192,23 @@ class TaskMailTests {
 	}
 
 	@Test
+	void htmlBodiesEscapeWhatCustomersWroteAndTextBodiesShowItAsWritten() throws Exception {
+		this.portfolio.csms(KENTA, "Kenta Tanaka", "en");
+		this.portfolio.stalledOnboarding("ACC-2", "Tom & Jerry's <script>alert(1)</script>", KENTA, NIGHT);
+		this.portfolio.npsAnswer("ACC-2", NIGHT, 3, "<script>steal()</script> & <b>more</b>");
+
+		this.launcher.run("nightlyJob", NIGHT, true);
+
+		ReceivedMail digest = digestTo(KENTA);
+		assertThat(digest.html()).contains("Tom &amp; Jerry&#39;s &lt;script&gt;alert(1)&lt;/script&gt; (ACC-2)")
+			.contains("NPS comment: <q>&lt;script&gt;steal()&lt;/script&gt; &amp; &lt;b&gt;more&lt;/b&gt;</q>")
+			.doesNotContain("<script>")
+			.doesNotContain("<b>");
+		assertThat(digest.text()).contains("Tom & Jerry's <script>alert(1)</script> (ACC-2) | ARR $12,000")
+			.contains("NPS comment: \"<script>steal()</script> & <b>more</b>\"");
+	}
+
+	@Test
 	void urgentPlaybookTaskIsMailedAtOnceAndOnlyWhenCreated() throws Exception {
 		twoCsmsWithAnEscalatedAccount();
 		this.launcher.run("nightlyJob", NIGHT, true);
@@ -301,6 +318,22 @@ class TaskMailTests {
 		assertThat(refused.get("status")).isEqualTo("FAILED");
 		assertThat((String) refused.get("last_error")).contains("550 5.1.1").contains("User unknown");
 		assertThat(summaryOf(run)).contains("FAILED: 550 5.1.1");
+	}
+
+	@Test
+	void aFullMailboxIsATemporaryFailureTriedAgainLater() throws Exception {
+		this.portfolio.csms(MISAKI, "佐藤 美咲", "ja", "busy.suzuki@example.com", "鈴木 一郎", "ja");
+		this.portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT);
+		this.portfolio.stalledOnboarding("ACC-2", "株式会社テスト2", "busy.suzuki@example.com", NIGHT);
+
+		this.launcher.run("nightlyJob", NIGHT, true);
+
+		assertThat(received()).singleElement().satisfies((mail) -> assertThat(mail.to()).isEqualTo(MISAKI));
+		Map<String, Object> busy = this.jdbc.queryForMap("SELECT * FROM mail_outbox WHERE recipient = ?",
+				"busy.suzuki@example.com");
+		assertThat(busy.get("status")).isEqualTo("PENDING");
+		assertThat(((Number) busy.get("attempts")).intValue()).isEqualTo(1);
+		assertThat((String) busy.get("last_error")).contains("452 4.2.2").contains("Mailbox full");
 	}
 
 	@Test

@@ -4,10 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import com.successpilot.mail.MailProperties;
 import com.successpilot.system.Command;
@@ -19,8 +20,9 @@ class RuleCommandsTests {
 
 	private final RulesProperties properties = new RulesProperties(Path.of("rules"));
 
-	private final MailProperties mail = new MailProperties(null, null, null, null, null, null, 0, null, 0, null,
-			List.of("ja", "en"));
+	// the defaults, as the application binds them
+	private final MailProperties mail = new Binder(new MapConfigurationPropertySource())
+		.bindOrCreate("successpilot.mail", MailProperties.class);
 
 	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 

@@ -1,6 +1,11 @@
 package com.successpilot.rules;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +45,47 @@ class ScenarioRunnerTests {
 
 		assertThat(report.passed()).isFalse();
 		assertThat(report.lines()).anySatisfy((line) -> assertThat(line).startsWith("ERROR unknown-playbook.drl:11"));
+	}
+
+	@Test
+	void aMisspeltOrMistypedFactNamesFileLineAndTheNearestField(@TempDir Path rules) throws IOException {
+		Files.copy(Path.of("rules", "scenario-defaults.yml"), rules.resolve("scenario-defaults.yml"));
+		Files.writeString(rules.resolve("misspelt.scenarios.yml"), """
+				scenarios:
+				  - name: Few seats in use
+				    account:
+				      licensedSeats: 100
+				      seatUtilisationPtc: 30
+				    expect:
+				      raises: [seat-adoption]
+				""");
+		Files.writeString(rules.resolve("mistyped.scenarios.yml"), """
+				scenarios:
+				  - name: A goal behind
+				    goals:
+				      - goalName: Cut delivery time
+				        attainmentPct: 70
+				      - goalName: Fewer returns
+				        achieved: maybe
+				    expect:
+				      raises: [goal-behind]
+				""");
+
+		RuleScenarios scenarios = RuleScenarios.read(rules);
+
+		assertThat(scenarios.scenarios()).isEmpty();
+		assertThat(scenarios.problems()).containsExactly(
+				"misspelt.scenarios.yml:5: scenario 'Few seats in use': unknown account field 'seatUtilisationPtc'"
+						+ " — did you mean 'seatUtilisationPct'? (known: accountId, accountName, activeUsers30d, "
+						+ "activeUsers7d, activeUsers90d, activeUsersTrendPct, arr, autoRenew, avgCsat90d, csmEmail, "
+						+ "csmLanguage, csmName, currency, daysSinceGoLive, daysSinceLastLogin, "
+						+ "daysSinceLastValueMilestone, daysSinceStart, daysToRenewal, escalatedOpenTickets, "
+						+ "escalations30d, industry, keyEvents30d, latestEscalationOpenedOn, latestEscalationTicketId, "
+						+ "latestNps, latestNpsAnsweredOn, latestNpsResponseId, latestNpsRole, licensedSeats, "
+						+ "lifecycleStage, logins30d, logins7d, logins90d, loginsTrendPct, npsChange, openTickets, "
+						+ "previousNps, runDate, seatUtilisationPct, segment, ticketsOpened30d, "
+						+ "valueMilestones30d, valueMilestonesSinceStart)",
+				"mistyped.scenarios.yml:7: scenario 'A goal behind': 'achieved' must be true or false, not 'maybe'");
 	}
 
 }

@@ -161,6 +161,8 @@ public class MailComposer {
 		model.put("priorities", byPriority(open, reader));
 		model.put("tasks", open);
 		model.put("closed", closed);
+		// the first open task, named in every mail: the urgent mail's task
+		model.put("task", null);
 		if (!open.isEmpty()) {
 			model.put("task", open.get(0));
 			model.putAll(open.get(0));

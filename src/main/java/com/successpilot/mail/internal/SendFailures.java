@@ -6,6 +6,10 @@ import java.util.List;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPAddressSucceededException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 import org.springframework.mail.MailSendException;
 
@@ -51,21 +55,22 @@ final class SendFailures {
 	}
 
 	/**
-	 * The SMTP reply code carried by the provider's exceptions (Angus Mail's
-	 * {@code SMTPAddressFailedException}, {@code SMTPSendFailedException}, …: runtime
-	 * classes, not part of the Jakarta Mail API), or -1.
+	 * The SMTP reply code Angus Mail's SMTP provider puts on its exceptions, or -1.
 	 */
 	private static int returnCode(Throwable cause) {
-		if (!(cause instanceof MessagingException)) {
-			return -1;
+		if (cause instanceof SMTPSendFailedException sendFailed) {
+			return sendFailed.getReturnCode();
 		}
-		try {
-			Object code = cause.getClass().getMethod("getReturnCode").invoke(cause);
-			return (code instanceof Integer number) ? number : -1;
+		if (cause instanceof SMTPAddressFailedException addressFailed) {
+			return addressFailed.getReturnCode();
 		}
-		catch (ReflectiveOperationException ex) {
-			return -1;
+		if (cause instanceof SMTPSenderFailedException senderFailed) {
+			return senderFailed.getReturnCode();
 		}
+		if (cause instanceof SMTPAddressSucceededException addressSucceeded) {
+			return addressSucceeded.getReturnCode();
+		}
+		return -1;
 	}
 
 	private static List<Throwable> chain(Throwable failure) {

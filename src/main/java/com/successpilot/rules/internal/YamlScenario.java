@@ -75,9 +75,7 @@ final class YamlScenario implements Scenario {
 			if (expect.isEmpty()) {
 				throw new IllegalArgumentException("'expect' says nothing to check");
 			}
-			AccountFacts.Builder builder = AccountFacts.builder();
-			FactsFromYaml.fill(builder, defaults.accountWith(map(yaml.get("account"), "account")), "account");
-			AccountFacts account = builder.build();
+			AccountFacts account = FactsFromYaml.account(defaults.accountWith(map(yaml.get("account"), "account")));
 			return new YamlScenario(file, name, account, goals(yaml.get("goals"), account, defaults),
 					thresholds(map(yaml.get("thresholds"), "thresholds"), account, defaults), expect);
 		}
@@ -164,9 +162,7 @@ final class YamlScenario implements Scenario {
 			Map<Object, Object> values = defaults.goalWith(map(entry, "a goal"));
 			values.putIfAbsent("goalId", "G-" + (goals.size() + 1));
 			values.put("accountId", account.getAccountId());
-			GoalProgress.Builder builder = GoalProgress.builder();
-			FactsFromYaml.fill(builder, values, "goal");
-			goals.add(builder.build());
+			goals.add(FactsFromYaml.goal(values));
 		}
 		return goals;
 	}

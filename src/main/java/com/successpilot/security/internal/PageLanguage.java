@@ -5,13 +5,13 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
+import com.successpilot.mail.MailProperties;
 import com.successpilot.security.SignedInUser;
 
 /**
@@ -26,11 +26,11 @@ class PageLanguage implements LocaleResolver {
 
 	private final JdbcTemplate jdbc;
 
-	private final Environment environment;
+	private final MailProperties mail;
 
-	PageLanguage(JdbcTemplate jdbc, Environment environment) {
+	PageLanguage(JdbcTemplate jdbc, MailProperties mail) {
 		this.jdbc = jdbc;
-		this.environment = environment;
+		this.mail = mail;
 	}
 
 	@Override
@@ -62,7 +62,7 @@ class PageLanguage implements LocaleResolver {
 	}
 
 	private Locale defaultLanguage() {
-		return Locale.forLanguageTag(this.environment.getProperty("successpilot.mail.default-language", "en"));
+		return Locale.forLanguageTag(this.mail.defaultLanguage());
 	}
 
 }
