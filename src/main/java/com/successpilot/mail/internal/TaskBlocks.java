@@ -225,7 +225,11 @@ final class TaskBlocks {
 			.orElse(null);
 	}
 
-	/** The escalated tickets opened in the 30 days up to the run date. */
+	/**
+	 * The escalated tickets behind {@code escalations30d}: opened in the 30 whole days
+	 * before the run date (the facts' window; what is dated on the run date counts from
+	 * the next night).
+	 */
 	private List<Map<String, Object>> escalatedTickets(long accountKey, LocalDate runDate) {
 		return this.jdbc.queryForList("""
 				SELECT subject FROM support_tickets
@@ -233,8 +237,8 @@ final class TaskBlocks {
 				  AND opened_at >= :from AND opened_at < :to
 				ORDER BY opened_at DESC, id DESC LIMIT 5
 				""",
-				new MapSqlParameterSource("account", accountKey).addValue("from", runDate.minusDays(29).atStartOfDay())
-					.addValue("to", runDate.plusDays(1).atStartOfDay()),
+				new MapSqlParameterSource("account", accountKey).addValue("from", runDate.minusDays(30).atStartOfDay())
+					.addValue("to", runDate.atStartOfDay()),
 				String.class)
 			.stream()
 			.map((subject) -> Map.<String, Object>of("subject", subject))
