@@ -11,7 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
-import com.successpilot.mail.MailProperties;
+import com.successpilot.playbook.ReaderLanguages;
 import com.successpilot.security.SignedInUser;
 
 /**
@@ -26,11 +26,11 @@ class PageLanguage implements LocaleResolver {
 
 	private final JdbcTemplate jdbc;
 
-	private final MailProperties mail;
+	private final ReaderLanguages languages;
 
-	PageLanguage(JdbcTemplate jdbc, MailProperties mail) {
+	PageLanguage(JdbcTemplate jdbc, ReaderLanguages languages) {
 		this.jdbc = jdbc;
-		this.mail = mail;
+		this.languages = languages;
 	}
 
 	@Override
@@ -62,7 +62,7 @@ class PageLanguage implements LocaleResolver {
 	}
 
 	private Locale defaultLanguage() {
-		return Locale.forLanguageTag(this.mail.defaultLanguage());
+		return Locale.forLanguageTag(this.languages.defaultLanguage());
 	}
 
 }
