@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import com.successpilot.attention.internal.AttentionLedger;
+import com.successpilot.run.RanSteps;
 import com.successpilot.run.RunDetailSection;
 
 /**
@@ -32,7 +33,7 @@ class AttentionRunDetails implements RunDetailSection {
 
 	@Override
 	public Object describe(JobExecution execution) {
-		if (execution.getStepExecutions().stream().noneMatch((step) -> "attentionStep".equals(step.getStepName()))) {
+		if (!RanSteps.includes(execution, "attentionStep")) {
 			return null;
 		}
 		List<AttentionLedger.Row> rows = this.ledger.of(execution.getJobInstance().getInstanceId());

@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import com.successpilot.attention.internal.AttentionLedger;
+import com.successpilot.run.RanSteps;
 import com.successpilot.run.RunSummarySection;
 
 /**
@@ -27,7 +28,7 @@ class AttentionSummary implements RunSummarySection {
 
 	@Override
 	public void print(JobExecution execution, PrintStream out) {
-		if (execution.getStepExecutions().stream().noneMatch((step) -> "attentionStep".equals(step.getStepName()))) {
+		if (!RanSteps.includes(execution, "attentionStep")) {
 			return;
 		}
 		List<AttentionLedger.Row> rows = this.ledger.of(execution.getJobInstance().getInstanceId());

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.successpilot.run.RanSteps;
 import com.successpilot.run.RunDetailSection;
 
 /**
@@ -34,7 +35,7 @@ class JudgementRunDetails implements RunDetailSection {
 
 	@Override
 	public Object describe(JobExecution execution) {
-		if (execution.getStepExecutions().stream().noneMatch((step) -> step.getStepName().endsWith("JudgementStep"))) {
+		if (!RanSteps.includes(execution, (step) -> step.endsWith("JudgementStep"))) {
 			return null;
 		}
 		MapSqlParameterSource run = new MapSqlParameterSource("run", execution.getJobInstance().getInstanceId());

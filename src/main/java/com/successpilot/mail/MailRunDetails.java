@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.successpilot.run.RanSteps;
 import com.successpilot.run.RunDetailSection;
 
 /**
@@ -32,7 +33,7 @@ class MailRunDetails implements RunDetailSection {
 
 	@Override
 	public Object describe(JobExecution execution) {
-		if (execution.getStepExecutions().stream().noneMatch((step) -> "mailComposeStep".equals(step.getStepName()))) {
+		if (!RanSteps.includes(execution, "mailComposeStep")) {
 			return null;
 		}
 		Map<String, Object> row = this.jdbc.queryForMap("""

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.successpilot.mail.internal.MailDelivery;
+import com.successpilot.run.RanSteps;
 import com.successpilot.run.RunSummarySection;
 
 /**
@@ -32,7 +33,7 @@ class MailSummary implements RunSummarySection {
 
 	@Override
 	public void print(JobExecution execution, PrintStream out) {
-		if (execution.getStepExecutions().stream().noneMatch((step) -> "mailDeliveryStep".equals(step.getStepName()))) {
+		if (!RanSteps.includes(execution, "mailDeliveryStep")) {
 			return;
 		}
 		MapSqlParameterSource run = new MapSqlParameterSource("run", execution.getJobInstance().getInstanceId());

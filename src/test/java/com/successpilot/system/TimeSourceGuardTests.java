@@ -41,7 +41,9 @@ class TimeSourceGuardTests {
 			"(?i)\\b(?:CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP|LOCALTIME|SYSDATE|CURDATE|CURTIME"
 					+ "|UTC_TIMESTAMP|UTC_DATE|UNIX_TIMESTAMP)\\b|\\bNOW\\s*\\(");
 
-	/** Thread.sleep, TimeUnit's sleep, or either imported statically. */
+	/**
+	 * A thread put to sleep (Thread's or TimeUnit's method, imported statically or not).
+	 */
 	private static final Pattern SLEEP = Pattern.compile("\\bsleep\\s*\\(");
 
 	/**

@@ -84,12 +84,12 @@ final class JudgementStepReport implements StepExecutionListener {
 
 		@Override
 		public ExitStatus afterStep(StepExecution step) {
-			long[] ranking = this.writer.takeRankingTime();
-			if (ranking[1] > 0) {
+			JudgementWriter.RankingTime ranking = this.writer.takeRankingTime();
+			if (ranking.tasks() > 0) {
 				long stepMillis = (System.nanoTime() - this.started) / 1_000_000;
 				logger.info(String.format(java.util.Locale.ROOT,
 						"%s: ranking %d task(s) took %d ms of thread time over the partitions (step %d ms)",
-						step.getStepName(), ranking[1], ranking[0] / 1_000_000, stepMillis));
+						step.getStepName(), ranking.tasks(), ranking.nanos() / 1_000_000, stepMillis));
 			}
 			return null;
 		}

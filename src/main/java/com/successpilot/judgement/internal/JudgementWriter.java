@@ -99,8 +99,15 @@ final class JudgementWriter implements ItemWriter<JudgedAccount> {
 	 * Thread time spent ranking since the last call, summed over the partitions, and the
 	 * tasks ranked in it.
 	 */
-	long[] takeRankingTime() {
-		return new long[] { this.rankingNanos.sumThenReset(), this.rankedTasks.sumThenReset() };
+	RankingTime takeRankingTime() {
+		return new RankingTime(this.rankingNanos.sumThenReset(), this.rankedTasks.sumThenReset());
+	}
+
+	/**
+	 * Thread time spent ranking and the tasks ranked in it.
+	 */
+	record RankingTime(long nanos, long tasks) {
+
 	}
 
 	private List<RaisedTask> ranked(JudgedAccount judged, TaskRanking ranking, LocalDate runDate, Double healthBefore) {
