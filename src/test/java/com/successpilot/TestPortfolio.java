@@ -103,13 +103,14 @@ public final class TestPortfolio {
 						INSERT INTO tasks (dedup_key, active_key, account_id, owner_csm_id, playbook, task_type, priority, title,
 						  description, due_date, status, snoozed_until, urgent, auto_close, rule_name, why, evidence, rules_version,
 						  created_run, created_on, created_at, last_seen_run, last_seen_on, changed_run, updated_at, closed_at,
-						  closed_by, close_reason)
+						  closed_by, close_reason, delivered_run, delivered_on)
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Call the sponsor', ?, ?, ?, FALSE, TRUE, 'Onboarding without first value',
-						  'No first value after 60 days (we expect 30).', ?, 'abcdef123456', 7, ?, ?, 8, ?, 8, ?, ?, ?, ?)
+						  'No first value after 60 days (we expect 30).', ?, 'abcdef123456', 7, ?, ?, 8, ?, 8, ?, ?, ?, ?, 0, ?)
 						""",
 				key, active ? key : null, accountId, ownerCsmId, playbook, type, priority, "Rescue " + playbook, due,
 				status, status.equals("SNOOZED") ? today().plusDays(5) : null, EVIDENCE, today().minusDays(3), now,
-				today(), now, active ? null : now, active ? null : "rules", active ? null : "Cleared");
+				today(), now, active ? null : now, active ? null : "rules", active ? null : "Cleared",
+				today().minusDays(3));
 		return this.jdbc.queryForObject("SELECT id FROM tasks WHERE dedup_key = ?", Long.class, key);
 	}
 

@@ -18,21 +18,22 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Which tasks have reached their CSM. The rules raise new tasks held back
- * ({@code QUEUED}); the attention step delivers them (status {@code OPEN},
- * {@code delivered_run}, {@code delivered_on}) by score within each CSM's budget.
+ * ({@code QUEUED}, {@code delivered_run} 0, {@code delivered_on} the day raised); the
+ * attention step delivers them (status {@code OPEN}, {@code delivered_run},
+ * {@code delivered_on}) by score within each CSM's budget, rewriting each row in place.
  */
 @Repository
 public class TaskDeliveries {
 
 	private static final String LOADS = """
 			SELECT owner_csm_id AS csm,
-			  SUM(CASE WHEN delivered_on = :runDate THEN 1 ELSE 0 END) AS delivered_today,
+			  SUM(CASE WHEN delivered_run <> 0 AND delivered_on = :runDate THEN 1 ELSE 0 END) AS delivered_today,
 			  SUM(CASE WHEN status IN ('OPEN', 'SNOOZED') THEN 1 ELSE 0 END) AS open_now,
 			  SUM(CASE WHEN status = 'QUEUED' THEN 1 ELSE 0 END) AS queued,
 			  SUM(CASE WHEN created_run = :run THEN 1 ELSE 0 END) AS raised,
-			  SUM(CASE WHEN changed_run = :run AND status = 'AUTO_CLOSED' AND delivered_run IS NULL THEN 1 ELSE 0 END)
+			  SUM(CASE WHEN changed_run = :run AND status = 'AUTO_CLOSED' AND delivered_run = 0 THEN 1 ELSE 0 END)
 			    AS closed_while_held,
-			  SUM(CASE WHEN changed_run = :run AND delivered_run IS NOT NULL AND delivered_run <> :run
+			  SUM(CASE WHEN changed_run = :run AND delivered_run <> 0 AND delivered_run <> :run
 			    AND status IN ('OPEN', 'AUTO_CLOSED') THEN 1 ELSE 0 END) AS changed
 			FROM tasks
 			WHERE owner_csm_id IS NOT NULL

@@ -34,10 +34,10 @@ public class TaskRepository {
 			INSERT INTO tasks (dedup_key, active_key, occurrence, account_id, owner_csm_id, playbook, task_type, priority,
 			  title, description, due_date, status, urgent, auto_close, rule_name, why, evidence, rules_version,
 			  rank_score, rank_parts, created_run, created_on, created_at, last_seen_run, last_seen_on, changed_run,
-			  updated_at)
+			  updated_at, delivered_run, delivered_on)
 			VALUES""";
 
-	private static final String RAISED_TASK = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String RAISED_TASK = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
 
 	// a chunk raising a task that appeared since its twins were read (a re-run racing a
 	// person's action) only marks it seen
@@ -179,7 +179,7 @@ public class TaskRepository {
 					rs.getString("rules_version"), rs.getObject("owner_csm_id", Long.class), status,
 					date(rs.getDate("snoozed_until")), rs.getString("priority"), date(rs.getDate("due_date")),
 					rs.getObject("rank_score", Double.class), rs.getString("rank_parts"),
-					rs.getObject("delivered_run", Long.class), rs.getLong("changed_run"), rs.getString("change_note")));
+					deliveredRun(rs.getLong("delivered_run")), rs.getLong("changed_run"), rs.getString("change_note")));
 		});
 	}
 
@@ -187,6 +187,14 @@ public class TaskRepository {
 		Set<Long> accounts = new LinkedHashSet<>();
 		tasks.forEach((task) -> accounts.add(task.accountKey()));
 		return accounts;
+	}
+
+	/**
+	 * The run that delivered a task to its CSM, {@code null} while it is held back
+	 * (stored as 0 so that delivering rewrites the row in place).
+	 */
+	static Long deliveredRun(long stored) {
+		return (stored == 0) ? null : stored;
 	}
 
 	private static LocalDate date(java.sql.Date date) {
@@ -228,7 +236,10 @@ public class TaskRepository {
 					.add(run)
 					.add(runDate)
 					.add(run)
-					.add(now))
+					.add(now)
+					// held back (delivered_run 0): its steps count from today until it is
+					// delivered
+					.add(runDate))
 			.write(this.jdbc.getJdbcOperations(), tasks);
 	}
 

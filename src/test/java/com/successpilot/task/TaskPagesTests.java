@@ -98,7 +98,7 @@ class TaskPagesTests {
 
 	@Test
 	void heldBackTasksAreCountedOnTheListAndShownOnRequest() throws Exception {
-		this.jdbc.update("UPDATE tasks SET status = 'QUEUED', delivered_run = NULL WHERE id = ?", this.misakisTask);
+		this.jdbc.update("UPDATE tasks SET status = 'QUEUED', delivered_run = 0 WHERE id = ?", this.misakisTask);
 		MockHttpSession session = signIn(this.misaki);
 
 		this.mvc.perform(get("/tasks").session(session))

@@ -120,7 +120,7 @@ public class MailComposer {
 	private static String digestCondition() {
 		return """
 				((t.delivered_run = :run AND t.status = 'OPEN')
-				  OR (t.changed_run = :run AND t.delivered_run IS NOT NULL AND t.delivered_run <> :run
+				  OR (t.changed_run = :run AND t.delivered_run <> 0 AND t.delivered_run <> :run
 				    AND t.status IN ('OPEN', 'AUTO_CLOSED')))""";
 	}
 

@@ -81,9 +81,8 @@ final class TaskBlocks {
 		task.put("closeReason", row.get("close_reason"));
 		// new for the CSM: it reached them in this run (raised tonight or held back
 		// before)
-		Object delivered = row.get("delivered_run");
-		boolean isNew = (delivered instanceof Number number) ? number.longValue() == run
-				: ((Number) row.get("created_run")).longValue() == run;
+		long delivered = ((Number) row.get("delivered_run")).longValue();
+		boolean isNew = (delivered != 0) ? delivered == run : ((Number) row.get("created_run")).longValue() == run;
 		task.put("isNew", isNew);
 		String changes = TaskChanges.describe((String) row.get("change_note"), reader.code());
 		task.put("changeNote", changes.isEmpty() ? null : changes);
@@ -93,10 +92,9 @@ final class TaskBlocks {
 		health(task, accountKey, runDate, reader);
 		JsonNode evidence = evidence((String) row.get("evidence"));
 		evidence(task, evidence, reader);
-		// a task held back counts its steps from the day it reached the CSM
-		LocalDate from = (row.get("delivered_on") != null) ? localDate(row.get("delivered_on"))
-				: localDate(row.get("created_on"));
-		steps(task, playbook, from, evidence, row, reader);
+		// steps count from the day the task reached the CSM (the day it was raised while
+		// it is held back)
+		steps(task, playbook, localDate(row.get("delivered_on")), evidence, row, reader);
 		if (NPS_PLAYBOOKS.contains(playbookName)) {
 			task.put("npsComment", npsComment(accountKey));
 		}

@@ -35,7 +35,8 @@ public class TaskQueries {
 			SELECT t.id, t.account_id, a.external_id, a.name AS account_name, a.csm_id, c.name AS csm_name,
 			  c.email AS csm_email, t.playbook, t.task_type, t.priority, t.title, t.description, t.due_date, t.status,
 			  t.snoozed_until, t.urgent, t.rule_name, t.why, t.created_on, t.last_seen_on, t.closed_at, t.closed_by,
-			  t.close_reason, t.rank_score, t.rank_parts, t.delivered_on
+			  t.close_reason, t.rank_score, t.rank_parts,
+			  CASE WHEN t.delivered_run = 0 THEN NULL ELSE t.delivered_on END AS delivered_on
 			""";
 
 	private static final String FROM = """
