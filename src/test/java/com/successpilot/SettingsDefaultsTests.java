@@ -16,6 +16,8 @@ import com.successpilot.ingest.BatchJobsProperties;
 import com.successpilot.judgement.JudgementProperties;
 import com.successpilot.mail.MailProperties;
 import com.successpilot.rules.RulesProperties;
+import com.successpilot.security.SignInProperties;
+import com.successpilot.task.TaskProperties;
 
 /**
  * The defaults of the successpilot.* settings live in their properties classes alone: a
@@ -45,6 +47,14 @@ class SettingsDefaultsTests {
 			assertThat(context.getBean(BatchJobsProperties.class).dir()).isEqualTo("batch-jobs");
 			assertThat(context.getBean(JudgementProperties.class).evaluationThreads())
 				.isEqualTo(Runtime.getRuntime().availableProcessors());
+			SignInProperties signIn = context.getBean(SignInProperties.class);
+			assertThat(signIn.freeFailuresPerUser()).isEqualTo(5);
+			assertThat(signIn.freeFailuresPerAddress()).isEqualTo(20);
+			assertThat(signIn.firstDelay()).isEqualTo(Duration.ofSeconds(1));
+			assertThat(signIn.maxDelay()).isEqualTo(Duration.ofMinutes(15));
+			assertThat(signIn.forgetAfter()).isEqualTo(Duration.ofHours(1));
+			assertThat(signIn.basicCheckTtl()).isEqualTo(Duration.ofMinutes(5));
+			assertThat(context.getBean(TaskProperties.class).maxSnoozeDays()).isEqualTo(90);
 		});
 	}
 
@@ -73,7 +83,7 @@ class SettingsDefaultsTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ MailProperties.class, RulesProperties.class, JudgementProperties.class,
-			BatchJobsProperties.class })
+			BatchJobsProperties.class, SignInProperties.class, TaskProperties.class })
 	static class Settings {
 
 	}

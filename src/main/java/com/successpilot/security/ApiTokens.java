@@ -107,6 +107,18 @@ public class ApiTokens {
 	}
 
 	/**
+	 * Revokes every live token of the user.
+	 * @return how many were live
+	 */
+	@Transactional
+	public int revokeAll(long userId) {
+		return this.jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
+			.param("now", Timestamp.valueOf(LocalDateTime.now(this.clock)))
+			.param("user", userId)
+			.update();
+	}
+
+	/**
 	 * The enabled user a live token belongs to, noting when it was last used (to the
 	 * minute: a script calling many times a second does not write a row each time).
 	 */

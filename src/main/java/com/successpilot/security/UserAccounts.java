@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,12 @@ import com.successpilot.system.NotFoundException;
 
 /**
  * The users of the server: created by an administrator (or the {@code create-user}
- * command), each with one {@link Role} and a password stored only as a hash.
+ * command), each with one {@link Role} and a password stored only as a hash. Usernames
+ * are unique regardless of case, and found regardless of case.
+ * <p>
+ * Each user has a session version, raised whenever their access changes (disabled or
+ * enabled, role or CSM changed, password reset, signed out everywhere): a browser session
+ * or a remembered HTTP Basic check made at an older version ends on its next request.
  */
 @Service
 public class UserAccounts {
@@ -73,11 +79,12 @@ public class UserAccounts {
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
 		try {
 			this.jdbc.sql("""
-					INSERT INTO users (username, display_name, password_hash, role, csm_id, enabled, created_at,
-					  created_by, updated_at)
-					VALUES (:username, :displayName, :hash, :role, :csmId, TRUE, :now, :createdBy, :now)
+					INSERT INTO users (username, username_key, display_name, password_hash, role, csm_id, enabled,
+					  created_at, created_by, updated_at)
+					VALUES (:username, :key, :displayName, :hash, :role, :csmId, TRUE, :now, :createdBy, :now)
 					""")
 				.param("username", username)
+				.param("key", key(username))
 				.param("displayName", displayName)
 				.param("hash", this.passwords.encode(password))
 				.param("role", user.role().name())
@@ -99,7 +106,10 @@ public class UserAccounts {
 	public Credentials resetPassword(String username, String password) {
 		UserAccount user = find(username).orElseThrow(() -> new NotFoundException("No user named '" + username + "'"));
 		String newPassword = checkedOrGenerated(password);
-		this.jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+		this.jdbc.sql("""
+				UPDATE users SET password_hash = :hash, session_version = session_version + 1, updated_at = :now
+				WHERE id = :id
+				""")
 			.param("hash", this.passwords.encode(newPassword))
 			.param("now", Timestamp.valueOf(LocalDateTime.now(this.clock)))
 			.param("id", user.id())
@@ -109,7 +119,8 @@ public class UserAccounts {
 
 	/**
 	 * Changes a user's role (and CSM link) or enables/disables them. A disabled user can
-	 * no longer sign in, by password or by token.
+	 * no longer sign in, by password or by token, and their sessions end; after a role
+	 * change they sign in again to act in the new role.
 	 */
 	@Transactional
 	public UserAccount update(String username, Role role, String csmEmail, Boolean enabled) {
@@ -117,8 +128,11 @@ public class UserAccounts {
 		Role newRole = (role != null) ? role : user.role();
 		String newCsmEmail = (csmEmail != null) ? csmEmail : ((role == null) ? user.csmEmail() : null);
 		Long csmId = csmFor(newRole, newCsmEmail);
-		this.jdbc
-			.sql("UPDATE users SET role = :role, csm_id = :csmId, enabled = :enabled, updated_at = :now WHERE id = :id")
+		this.jdbc.sql("""
+				UPDATE users SET role = :role, csm_id = :csmId, enabled = :enabled,
+				  session_version = session_version + 1, updated_at = :now
+				WHERE id = :id
+				""")
 			.param("role", newRole.name())
 			.param("csmId", csmId)
 			.param("enabled", (enabled != null) ? enabled : user.enabled())
@@ -128,9 +142,43 @@ public class UserAccounts {
 		return find(username).orElseThrow();
 	}
 
+	/**
+	 * Ends every session of the user and every remembered HTTP Basic check: the next
+	 * request of each signs in again.
+	 */
+	@Transactional
+	public UserAccount signOutEverywhere(String username) {
+		UserAccount user = find(username).orElseThrow(() -> new NotFoundException("No user named '" + username + "'"));
+		this.jdbc.sql("UPDATE users SET session_version = session_version + 1, updated_at = :now WHERE id = :id")
+			.param("now", Timestamp.valueOf(LocalDateTime.now(this.clock)))
+			.param("id", user.id())
+			.update();
+		return user;
+	}
+
+	/**
+	 * The session version of an enabled user; empty when the user is disabled or gone.
+	 */
+	public Optional<Integer> sessionVersion(long userId) {
+		return this.jdbc.sql("SELECT session_version FROM users WHERE id = :id AND enabled = TRUE")
+			.param("id", userId)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/**
+	 * The session version of an enabled user, by name (any case).
+	 */
+	public Optional<Integer> sessionVersion(String username) {
+		return this.jdbc.sql("SELECT session_version FROM users WHERE username_key = :key AND enabled = TRUE")
+			.param("key", key(username))
+			.query(Integer.class)
+			.optional();
+	}
+
 	public Optional<UserAccount> find(String username) {
-		return this.jdbc.sql(SELECT + " WHERE u.username = :username")
-			.param("username", username)
+		return this.jdbc.sql(SELECT + " WHERE u.username_key = :key")
+			.param("key", key(username))
 			.query(UserAccounts::account)
 			.optional();
 	}
@@ -143,10 +191,17 @@ public class UserAccounts {
 	 * The user signing in, with the password hash to check against.
 	 */
 	public Optional<SignedInUser> signingIn(String username) {
-		return this.jdbc.sql(SELECT + " WHERE u.username = :username")
-			.param("username", username)
+		return this.jdbc.sql(SELECT + " WHERE u.username_key = :key")
+			.param("key", key(username))
 			.query(UserAccounts::signedIn)
 			.optional();
+	}
+
+	/**
+	 * A username as compared: without surrounding blanks, in lower case.
+	 */
+	static String key(String username) {
+		return (username != null) ? username.strip().toLowerCase(Locale.ROOT) : "";
 	}
 
 	static SignedInUser signedIn(ResultSet rs, int row) throws SQLException {

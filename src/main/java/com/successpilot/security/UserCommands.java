@@ -10,7 +10,8 @@ import com.successpilot.system.CommandArguments;
 
 /**
  * The commands that give people access: {@code create-user} (the first administrator
- * included), {@code reset-password} and {@code create-token}.
+ * included), {@code reset-password} and {@code create-token}; and the one that takes it
+ * back, {@code sign-out-everywhere}.
  */
 @Configuration(proxyBeanMethods = false)
 class UserCommands {
@@ -53,6 +54,20 @@ class UserCommands {
 					out.println("  " + token.token());
 					out.println("Use it as: curl -H 'Authorization: Bearer " + token.token()
 							+ "' http://localhost:8080/api/me");
+				});
+	}
+
+	@Bean
+	Command signOutEverywhereCommand(UserAccounts users, ApiTokens tokens) {
+		return new UserCommand("sign-out-everywhere",
+				"sign-out-everywhere --username=NAME [--revoke-tokens]  end every browser session of a user "
+						+ "(and with --revoke-tokens every API token of theirs) on its next request",
+				(arguments, out) -> {
+					UserAccount user = users.signOutEverywhere(required(arguments, "username"));
+					out.println("Every session of " + user.username() + " ends on its next request.");
+					if (arguments.has("revoke-tokens")) {
+						out.println(tokens.revokeAll(user.id()) + " API token(s) revoked.");
+					}
 				});
 	}
 

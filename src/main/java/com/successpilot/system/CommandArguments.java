@@ -1,7 +1,6 @@
 package com.successpilot.system;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.boot.ApplicationArguments;
@@ -48,17 +47,15 @@ public final class CommandArguments {
 		}
 	}
 
+	/**
+	 * A date option (YYYY-MM-DD), within {@link DateRange}.
+	 */
 	public LocalDate date(String option, LocalDate defaultValue) {
 		String value = text(option, null);
 		if (value == null) {
 			return defaultValue;
 		}
-		try {
-			return LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("--" + option + " must be a date like 2026-11-23, not '" + value + "'");
-		}
+		return DateRange.parse("--" + option, value);
 	}
 
 }

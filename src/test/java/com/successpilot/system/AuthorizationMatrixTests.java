@@ -65,7 +65,8 @@ class AuthorizationMatrixTests {
 			// users
 			Map.entry("GET /api/users", Role.ADMIN), Map.entry("GET /api/users/{username}", Role.ADMIN),
 			Map.entry("POST /api/users", Role.ADMIN), Map.entry("PATCH /api/users/{username}", Role.ADMIN),
-			Map.entry("POST /api/users/{username}/password", Role.ADMIN));
+			Map.entry("POST /api/users/{username}/password", Role.ADMIN),
+			Map.entry("POST /api/users/{username}/sign-out", Role.ADMIN));
 
 	private static final Set<String> PUBLIC = Set.of();
 

@@ -44,11 +44,15 @@ class AccountsController {
 
 	private final Clock clock;
 
-	AccountsController(AccountQueries accounts, LatestFacts latestFacts, AccountTasks tasks, Clock clock) {
+	private final HealthGrades grades;
+
+	AccountsController(AccountQueries accounts, LatestFacts latestFacts, AccountTasks tasks, Clock clock,
+			HealthGrades grades) {
 		this.accounts = accounts;
 		this.latestFacts = latestFacts;
 		this.tasks = tasks;
 		this.clock = clock;
+		this.grades = grades;
 	}
 
 	@Operation(operationId = "listAccounts",
@@ -60,7 +64,8 @@ class AccountsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		AccountFilter filter = AccountFilter.of(csm, segment, grade, renewalWithinDays, asOfOrToday(asOf), q, user);
+		AccountFilter filter = AccountFilter.of(csm, segment, this.grades.check(grade), renewalWithinDays,
+				asOfOrToday(asOf), q, user);
 		return this.accounts.list(filter, Paging.of(page, size, DEFAULT_SIZE, MAX_SIZE));
 	}
 

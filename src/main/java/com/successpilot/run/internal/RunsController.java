@@ -39,6 +39,7 @@ import com.successpilot.run.internal.RunViews.RunDetail;
 import com.successpilot.run.internal.RunViews.RunItem;
 import com.successpilot.run.internal.RunViews.RunPage;
 import com.successpilot.run.internal.RunViews.StartedRun;
+import com.successpilot.system.DateRange;
 import com.successpilot.system.NotFoundException;
 
 /**
@@ -189,7 +190,7 @@ class RunsController {
 
 	private static LocalDate date(String value) {
 		try {
-			return LocalDate.parse(value.trim());
+			return DateRange.check("businessDate", LocalDate.parse(value.trim()));
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("'businessDate' must be a date like 2026-11-23, not '" + value + "'");

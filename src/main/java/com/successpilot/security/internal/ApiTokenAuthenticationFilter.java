@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,12 +42,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		}
 		SignedInUser user = this.tokens.authenticate(header.substring(BEARER.length()).strip()).orElse(null);
 		if (user == null) {
-			this.problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
-					"The API token is unknown or revoked, or its user is disabled");
+			this.problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "problem.token-refused");
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		context.setAuthentication(new ApiTokenAuthentication(user));
 		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);

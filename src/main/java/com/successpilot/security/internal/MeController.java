@@ -7,10 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,8 +40,11 @@ class MeController {
 
 	private final ApiTokens tokens;
 
-	MeController(ApiTokens tokens) {
+	private final MessageSource messages;
+
+	MeController(ApiTokens tokens, MessageSource messages) {
 		this.tokens = tokens;
+		this.messages = messages;
 	}
 
 	record Me(long id, String username, String displayName, Role role, Long csmId, Csrf csrf) {
@@ -66,11 +73,29 @@ class MeController {
 		return this.tokens.list(user.id());
 	}
 
-	@Operation(summary = "Issue an API token acting as me; the token is returned once")
+	@Operation(summary = "Issue an API token acting as me; the token is returned once. "
+			+ "Only a password sign-in (session or HTTP Basic) may: a token cannot issue tokens (403).")
 	@PostMapping("/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
-	IssuedToken issue(@AuthenticationPrincipal SignedInUser user, @RequestBody NewToken token) {
+	IssuedToken issue(@AuthenticationPrincipal SignedInUser user, Authentication authentication,
+			@RequestBody NewToken token) {
+		if (authentication instanceof ApiTokenAuthentication) {
+			throw new TokenCannotIssueTokens();
+		}
 		return this.tokens.issue(user.id(), token.name());
+	}
+
+	/**
+	 * A token that could mint tokens would outlive its own revocation.
+	 */
+	@ExceptionHandler(TokenCannotIssueTokens.class)
+	ProblemDetail tokenCannotIssueTokens(HttpServletRequest request) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				this.messages.getMessage("problem.token-cannot-issue-tokens", null, request.getLocale()));
+	}
+
+	private static final class TokenCannotIssueTokens extends RuntimeException {
+
 	}
 
 	@Operation(summary = "Revoke one of my API tokens")

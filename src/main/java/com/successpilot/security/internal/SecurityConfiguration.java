@@ -1,22 +1,34 @@
 package com.successpilot.security.internal;
 
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.successpilot.security.ApiTokens;
+import com.successpilot.security.SignInProperties;
 import com.successpilot.security.UserAccounts;
 
 /**
@@ -33,10 +45,25 @@ import com.successpilot.security.UserAccounts;
  * UI: OPS; accounts and tasks: any user); which accounts a CSM may see is decided by the
  * account and task features with
  * {@link com.successpilot.security.SignedInUser#mayWorkOn(Long)}.
+ * <p>
+ * Passwords are checked by {@link PasswordCheck} (throttled, successful HTTP Basic checks
+ * remembered briefly); a browser session follows its user ({@link SessionFollowsUser}).
+ * Pages may load scripts and styles from the server only (Content-Security-Policy, no
+ * inline script), and send no Referer to other sites.
  */
 @Configuration
 @EnableWebSecurity
+@EnableConfigurationProperties(SignInProperties.class)
 class SecurityConfiguration {
+
+	/**
+	 * Scripts only from the server itself, never inline. Styles too, except that inline
+	 * styles are allowed (Spring Security's login page and Swagger UI use them; a style
+	 * cannot run code).
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
 
 	private static final RequestMatcher API = (request) -> request.getRequestURI()
 		.startsWith(request.getContextPath() + "/api/");
@@ -58,8 +85,8 @@ class SecurityConfiguration {
 			&& request.getSession(false) == null;
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, ApiTokens tokens)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, ApiTokens tokens,
+			UserAccounts users) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
 					"/successpilot.css")
@@ -77,7 +104,12 @@ class SecurityConfiguration {
 			.hasRole("OPS")
 			.anyRequest()
 			.authenticated());
-		http.formLogin((login) -> login.permitAll());
+		http.formLogin((login) -> login.permitAll()
+			.successHandler(rememberingSessionVersion())
+			.failureHandler((request, response, ex) -> signInFailed(request, response, ex, problems)));
+		http.addFilterAfter(new SessionFollowsUser(users), SecurityContextHolderFilter.class);
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		http.httpBasic((basic) -> basic.authenticationEntryPoint(problems::unauthorized));
 		http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class);
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers(SCRIPT, API_WITHOUT_SESSION));
@@ -86,6 +118,36 @@ class SecurityConfiguration {
 			.defaultAuthenticationEntryPointFor(problems::unauthorized, API_OR_DESCRIPTION)
 			.defaultAccessDeniedHandlerFor(problems::forbidden, API_OR_DESCRIPTION));
 		return http.build();
+	}
+
+	/**
+	 * After a form login, the session keeps the user's session version (see
+	 * {@link SessionFollowsUser}), then goes where the browser was heading.
+	 */
+	private static SavedRequestAwareAuthenticationSuccessHandler rememberingSessionVersion() {
+		SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler() {
+
+			@Override
+			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+					Authentication authentication) throws ServletException, IOException {
+				if (authentication.getDetails() instanceof SignInStamp stamp) {
+					request.getSession().setAttribute(SessionFollowsUser.VERSION, stamp.sessionVersion());
+				}
+				super.onAuthenticationSuccess(request, response, authentication);
+			}
+
+		};
+		next.setRequestCache(browserPagesOnly());
+		return next;
+	}
+
+	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex, ProblemResponses problems) throws IOException, ServletException {
+		if (ex instanceof SignInThrottledException throttled) {
+			problems.tooManyAttempts(request, response, throttled);
+			return;
+		}
+		new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(request, response, ex);
 	}
 
 	/**
@@ -111,12 +173,6 @@ class SecurityConfiguration {
 	@Bean
 	static PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
-	UserDetailsService userDetailsService(UserAccounts users) {
-		return (username) -> users.signingIn(username)
-			.orElseThrow(() -> new UsernameNotFoundException("No user named " + username));
 	}
 
 }

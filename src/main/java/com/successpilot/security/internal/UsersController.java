@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.successpilot.security.ApiTokens;
 import com.successpilot.security.Credentials;
 import com.successpilot.security.NewUser;
 import com.successpilot.security.Role;
@@ -26,7 +27,8 @@ import com.successpilot.system.NotFoundException;
 
 /**
  * {@code /api/users} (ADMIN only): list, create, change role or enable/disable, reset a
- * password. A generated password is returned once, in the response that set it.
+ * password, sign out everywhere. A generated password is returned once, in the response
+ * that set it. Each change but creation ends the user's sessions on their next request.
  */
 @Tag(name = "users", description = "Users and their roles (ADMIN). A generated password is returned once.")
 @RestController
@@ -35,8 +37,11 @@ class UsersController {
 
 	private final UserAccounts users;
 
-	UsersController(UserAccounts users) {
+	private final ApiTokens tokens;
+
+	UsersController(UserAccounts users, ApiTokens tokens) {
 		this.users = users;
+		this.tokens = tokens;
 	}
 
 	record UserChange(String role, String csmEmail, Boolean enabled) {
@@ -44,6 +49,14 @@ class UsersController {
 	}
 
 	record PasswordReset(String password) {
+
+	}
+
+	record SignOut(Boolean revokeTokens) {
+
+	}
+
+	record SignedOut(String username, int tokensRevoked) {
 
 	}
 
@@ -70,7 +83,7 @@ class UsersController {
 	@PatchMapping("/{username}")
 	UserAccount change(@AuthenticationPrincipal SignedInUser admin, @PathVariable String username,
 			@RequestBody UserChange change) {
-		if (admin.getUsername().equals(username) && (Boolean.FALSE.equals(change.enabled())
+		if (admin.getUsername().equalsIgnoreCase(username.strip()) && (Boolean.FALSE.equals(change.enabled())
 				|| (change.role() != null && Role.parse(change.role()) != Role.ADMIN))) {
 			throw new IllegalArgumentException("You cannot disable or demote yourself; ask another administrator");
 		}
@@ -82,6 +95,16 @@ class UsersController {
 	@PostMapping("/{username}/password")
 	Credentials resetPassword(@PathVariable String username, @RequestBody(required = false) PasswordReset reset) {
 		return this.users.resetPassword(username, (reset != null) ? reset.password() : null);
+	}
+
+	@Operation(summary = "Sign a user out everywhere: every browser session ends on its next request; "
+			+ "with revokeTokens also every API token of theirs")
+	@PostMapping("/{username}/sign-out")
+	SignedOut signOutEverywhere(@PathVariable String username, @RequestBody(required = false) SignOut signOut) {
+		UserAccount user = this.users.signOutEverywhere(username);
+		int revoked = (signOut != null && Boolean.TRUE.equals(signOut.revokeTokens()))
+				? this.tokens.revokeAll(user.id()) : 0;
+		return new SignedOut(user.username(), revoked);
 	}
 
 }

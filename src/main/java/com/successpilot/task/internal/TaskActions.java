@@ -4,21 +4,26 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 import com.successpilot.security.SignedInUser;
+import com.successpilot.system.InputProblem;
 import com.successpilot.system.NotFoundException;
+import com.successpilot.task.TaskProperties;
 import com.successpilot.task.TaskRepository;
 import com.successpilot.task.TaskStatus;
 import com.successpilot.task.TaskView;
 
 /**
  * What a person may do to a task: mark it done, snooze it until a date, dismiss it with a
- * reason, end a snooze early. A task of another CSM's account does not exist for a CSM
- * (404); a change the task's state does not allow is a conflict (409); bad input is a 400
- * naming the field.
+ * reason, end a snooze early. A snooze reaches at most
+ * {@code successpilot.tasks.max-snooze-days} ahead. A task of another CSM's account does
+ * not exist for a CSM (404); a change the task's state does not allow is a conflict
+ * (409); bad input is a 400 naming the field.
  */
 @Service
+@EnableConfigurationProperties(TaskProperties.class)
 class TaskActions {
 
 	private static final int MAX_TEXT = 1000;
@@ -29,10 +34,13 @@ class TaskActions {
 
 	private final Clock clock;
 
-	TaskActions(TaskQueries queries, TaskRepository tasks, Clock clock) {
+	private final TaskProperties settings;
+
+	TaskActions(TaskQueries queries, TaskRepository tasks, Clock clock, TaskProperties settings) {
 		this.queries = queries;
 		this.tasks = tasks;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	/**
@@ -102,6 +110,10 @@ class TaskActions {
 		LocalDate today = LocalDate.now(this.clock);
 		if (!date.isAfter(today)) {
 			throw new IllegalArgumentException("'until' must be after today (" + today + "), got " + date);
+		}
+		LocalDate latest = today.plusDays(this.settings.maxSnoozeDays());
+		if (date.isAfter(latest)) {
+			throw new InputProblem("problem.snooze-too-far", this.settings.maxSnoozeDays(), latest, until.strip());
 		}
 		return date;
 	}

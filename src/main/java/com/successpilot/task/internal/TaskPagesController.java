@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.successpilot.security.SignedInUser;
+import com.successpilot.system.InputProblem;
 import com.successpilot.system.NotFoundException;
 import com.successpilot.system.Paging;
 
@@ -116,6 +117,9 @@ class TaskPagesController {
 		try {
 			action.run();
 			redirect.addFlashAttribute("notice", done);
+		}
+		catch (InputProblem ex) {
+			redirect.addFlashAttribute("problem", word(ex.key(), ex.arguments()));
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
