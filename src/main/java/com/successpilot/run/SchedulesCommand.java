@@ -19,7 +19,7 @@ import com.successpilot.system.CommandArguments;
  * problems that would stop the server from starting.
  */
 @Component
-class SchedulesCommand implements Command {
+class SchedulesCommand extends Command {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd (EEE) HH:mm:ss", Locale.ROOT);
 
@@ -30,20 +30,11 @@ class SchedulesCommand implements Command {
 	private final Clock clock;
 
 	SchedulesCommand(JobSchedules schedules, RunLauncher launcher, Clock clock) {
+		super("schedules", "[--count=3]",
+				"list each job's schedule from batch-jobs/ and its next fire times, or what is wrong with them");
 		this.schedules = schedules;
 		this.launcher = launcher;
 		this.clock = clock;
-	}
-
-	@Override
-	public String name() {
-		return "schedules";
-	}
-
-	@Override
-	public String usage() {
-		return "schedules [--count=3]  list each job's schedule from batch-jobs/ and its next fire times, or what is "
-				+ "wrong with them";
 	}
 
 	@Override

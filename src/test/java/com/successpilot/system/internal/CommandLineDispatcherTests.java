@@ -22,28 +22,13 @@ class CommandLineDispatcherTests {
 
 	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-	private final Command greet = new Command() {
-
-		@Override
-		public String name() {
-			return "greet";
+	private final Command greet = Command.of("greet", "--name=NAME --times=N", "say hello", (arguments, out) -> {
+		int times = arguments.number("times", 1);
+		for (int i = 0; i < times; i++) {
+			out.println("こんにちは " + arguments.text("name", "world"));
 		}
-
-		@Override
-		public String usage() {
-			return "greet --name=NAME --times=N  say hello";
-		}
-
-		@Override
-		public int run(CommandArguments arguments, PrintStream out) {
-			int times = arguments.number("times", 1);
-			for (int i = 0; i < times; i++) {
-				out.println("こんにちは " + arguments.text("name", "world"));
-			}
-			return 0;
-		}
-
-	};
+		return 0;
+	});
 
 	@Test
 	void runsTheNamedCommandWithItsOptions() {
@@ -73,6 +58,40 @@ class CommandLineDispatcherTests {
 
 		assertThat(output()).isEqualTo("greet: --times must be a whole number, not 'many'\n");
 		assertThat(dispatcher.getExitCode()).isEqualTo(2);
+	}
+
+	@Test
+	void anOptionTheCommandDoesNotTakeIsRefusedWithTheNearestOneAndTheUsage() {
+		CommandLineDispatcher dispatcher = dispatcher();
+
+		dispatcher.run(new DefaultApplicationArguments("greet", "--name=美咲", "--tmes=2"));
+
+		assertThat(output()).isEqualTo("""
+				greet: unknown option --tmes — did you mean '--times'?
+				Usage: greet --name=NAME --times=N  say hello
+				""");
+		assertThat(dispatcher.getExitCode()).isEqualTo(2);
+	}
+
+	@Test
+	void springSettingsGoToEveryCommand() {
+		CommandLineDispatcher dispatcher = dispatcher();
+
+		dispatcher.run(new DefaultApplicationArguments("greet", "--spring.profiles.active=mysql", "--debug"));
+
+		assertThat(output()).isEqualTo("こんにちは world\n");
+		assertThat(dispatcher.getExitCode()).isZero();
+	}
+
+	@Test
+	void theOptionsACommandTakesAreThoseItsSynopsisNames() {
+		Command command = Command.of("run",
+				"[nightlyJob|renewalJob] [--date=YYYY-MM-DD] [--fresh] [--server.port=8080]", "run a job",
+				(arguments, out) -> 0);
+
+		assertThat(command.options()).containsExactly("date", "fresh", "server.port");
+		assertThat(command.usage()).isEqualTo(
+				"run [nightlyJob|renewalJob] [--date=YYYY-MM-DD] [--fresh] " + "[--server.port=8080]  run a job");
 	}
 
 	private CommandLineDispatcher dispatcher() {
