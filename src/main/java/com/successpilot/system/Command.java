@@ -1,6 +1,7 @@
 package com.successpilot.system;
 
 import java.io.PrintStream;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -22,9 +23,9 @@ public abstract class Command {
 
 	private final String name;
 
-	private final String synopsis;
+	private final String usage;
 
-	private final String description;
+	private final Set<String> options;
 
 	/**
 	 * @param name the word typed on the command line, e.g. {@code run}
@@ -35,8 +36,8 @@ public abstract class Command {
 	 */
 	protected Command(String name, String synopsis, String description) {
 		this.name = name;
-		this.synopsis = synopsis;
-		this.description = description;
+		this.usage = name + (synopsis.isEmpty() ? "" : " " + synopsis) + "  " + description;
+		this.options = optionsNamedIn(synopsis);
 	}
 
 	/**
@@ -64,19 +65,14 @@ public abstract class Command {
 	 * One line for the help screen: name, operands and options, and what it does.
 	 */
 	public String usage() {
-		return this.name + (this.synopsis.isEmpty() ? "" : " " + this.synopsis) + "  " + this.description;
+		return this.usage;
 	}
 
 	/**
 	 * The names of the options the synopsis names, without their {@code --}.
 	 */
 	public Set<String> options() {
-		Set<String> options = new TreeSet<>();
-		Matcher option = OPTION.matcher(this.synopsis);
-		while (option.find()) {
-			options.add(option.group(1));
-		}
-		return options;
+		return this.options;
 	}
 
 	/**
@@ -84,6 +80,15 @@ public abstract class Command {
 	 * @return the process exit code: 0 for success
 	 */
 	public abstract int run(CommandArguments arguments, PrintStream out) throws Exception;
+
+	private static Set<String> optionsNamedIn(String synopsis) {
+		Set<String> options = new TreeSet<>();
+		Matcher option = OPTION.matcher(synopsis);
+		while (option.find()) {
+			options.add(option.group(1));
+		}
+		return Collections.unmodifiableSet(options);
+	}
 
 	/**
 	 * What a command made with {@link #of} does.

@@ -20,8 +20,6 @@ import com.successpilot.system.CommandArguments;
  */
 class CommandLineDispatcherTests {
 
-	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-
 	private final Command greet = Command.of("greet", "--name=NAME --times=N", "say hello", (arguments, out) -> {
 		int times = arguments.number("times", 1);
 		for (int i = 0; i < times; i++) {
@@ -32,55 +30,36 @@ class CommandLineDispatcherTests {
 
 	@Test
 	void runsTheNamedCommandWithItsOptions() {
-		CommandLineDispatcher dispatcher = dispatcher();
-
-		dispatcher.run(new DefaultApplicationArguments("greet", "--name=美咲", "--times=2"));
-
-		assertThat(output()).isEqualTo("こんにちは 美咲\nこんにちは 美咲\n");
-		assertThat(dispatcher.getExitCode()).isZero();
+		assertThat(run("greet", "--name=美咲", "--times=2")).isEqualTo(new Printed(0, "こんにちは 美咲\nこんにちは 美咲\n"));
 	}
 
 	@Test
 	void anUnknownCommandPrintsTheCommandsAndExitsWithTwo() {
-		CommandLineDispatcher dispatcher = dispatcher();
+		Printed printed = run("gret");
 
-		dispatcher.run(new DefaultApplicationArguments("gret"));
-
-		assertThat(output()).startsWith("Unknown command 'gret'.").contains("greet --name=NAME --times=N  say hello");
-		assertThat(dispatcher.getExitCode()).isEqualTo(2);
+		assertThat(printed.output()).startsWith("Unknown command 'gret'.")
+			.contains("greet --name=NAME --times=N  say hello");
+		assertThat(printed.exitCode()).isEqualTo(2);
 	}
 
 	@Test
 	void aBadOptionValueIsOneClearLine() {
-		CommandLineDispatcher dispatcher = dispatcher();
-
-		dispatcher.run(new DefaultApplicationArguments("greet", "--times=many"));
-
-		assertThat(output()).isEqualTo("greet: --times must be a whole number, not 'many'\n");
-		assertThat(dispatcher.getExitCode()).isEqualTo(2);
+		assertThat(run("greet", "--times=many"))
+			.isEqualTo(new Printed(2, "greet: --times must be a whole number, not 'many'\n"));
 	}
 
 	@Test
 	void anOptionTheCommandDoesNotTakeIsRefusedWithTheNearestOneAndTheUsage() {
-		CommandLineDispatcher dispatcher = dispatcher();
-
-		dispatcher.run(new DefaultApplicationArguments("greet", "--name=美咲", "--tmes=2"));
-
-		assertThat(output()).isEqualTo("""
+		assertThat(run("greet", "--name=美咲", "--tmes=2")).isEqualTo(new Printed(2, """
 				greet: unknown option --tmes — did you mean '--times'?
 				Usage: greet --name=NAME --times=N  say hello
-				""");
-		assertThat(dispatcher.getExitCode()).isEqualTo(2);
+				"""));
 	}
 
 	@Test
 	void springSettingsGoToEveryCommand() {
-		CommandLineDispatcher dispatcher = dispatcher();
-
-		dispatcher.run(new DefaultApplicationArguments("greet", "--spring.profiles.active=mysql", "--debug"));
-
-		assertThat(output()).isEqualTo("こんにちは world\n");
-		assertThat(dispatcher.getExitCode()).isZero();
+		assertThat(run("greet", "--spring.profiles.active=mysql", "--debug"))
+			.isEqualTo(new Printed(0, "こんにちは world\n"));
 	}
 
 	@Test
@@ -94,13 +73,19 @@ class CommandLineDispatcherTests {
 				"run [nightlyJob|renewalJob] [--date=YYYY-MM-DD] [--fresh] " + "[--server.port=8080]  run a job");
 	}
 
-	private CommandLineDispatcher dispatcher() {
-		return new CommandLineDispatcher(List.of(this.greet),
-				new PrintStream(this.printed, true, StandardCharsets.UTF_8));
+	private Printed run(String... args) {
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		CommandLineDispatcher dispatcher = new CommandLineDispatcher(List.of(this.greet),
+				new PrintStream(printed, true, StandardCharsets.UTF_8));
+		dispatcher.run(new DefaultApplicationArguments(args));
+		return new Printed(dispatcher.getExitCode(), printed.toString(StandardCharsets.UTF_8));
 	}
 
-	private String output() {
-		return this.printed.toString(StandardCharsets.UTF_8);
+	/**
+	 * What a person reads and the exit code a script sees.
+	 */
+	record Printed(int exitCode, String output) {
+
 	}
 
 }
