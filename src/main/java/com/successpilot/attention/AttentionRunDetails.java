@@ -4,12 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import com.successpilot.attention.internal.AttentionLedger;
-import com.successpilot.run.RanSteps;
 import com.successpilot.run.RunDetailSection;
 
 /**
@@ -18,25 +16,18 @@ import com.successpilot.run.RunDetailSection;
  */
 @Component
 @Order(15)
-class AttentionRunDetails implements RunDetailSection {
+class AttentionRunDetails extends RunDetailSection {
 
 	private final AttentionLedger ledger;
 
 	AttentionRunDetails(AttentionLedger ledger) {
+		super("attention", "attentionStep");
 		this.ledger = ledger;
 	}
 
 	@Override
-	public String name() {
-		return "attention";
-	}
-
-	@Override
-	public Object describe(JobExecution execution) {
-		if (!RanSteps.includes(execution, "attentionStep")) {
-			return null;
-		}
-		List<AttentionLedger.Row> rows = this.ledger.of(execution.getJobInstance().getInstanceId());
+	protected Object describe(long run) {
+		List<AttentionLedger.Row> rows = this.ledger.of(run);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("firstNight", !rows.isEmpty() && rows.get(0).firstNight());
 		details.put("csms", rows.stream().map(AttentionRunDetails::row).toList());

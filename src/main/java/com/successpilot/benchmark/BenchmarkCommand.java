@@ -37,7 +37,7 @@ import com.successpilot.system.CommandArguments;
  * measured, and at 1,000,000 accounts it would take hours.
  */
 @Component
-class BenchmarkCommand implements Command {
+class BenchmarkCommand extends Command {
 
 	private final ImportDefinition importDefinition;
 
@@ -62,6 +62,19 @@ class BenchmarkCommand implements Command {
 	BenchmarkCommand(ImportDefinition importDefinition, RunLauncher launcher, MetricsSteps metricsSteps,
 			JudgementSteps judgementSteps, MailSteps mailSteps, AttentionSteps attentionSteps,
 			JobRepository jobRepository, JdbcTemplate jdbc, PortfolioBulkLoad bulkLoad, Clock clock) {
+		super("benchmark",
+				"[--accounts=100000] [--date=YYYY-MM-DD] [--load=import|bulk] [--reuse] [--keep-tasks] "
+						+ "[--skip-metrics] [--repeat=N] [--mail] [--no-floor] [--job=importJob]",
+				"generate and import N accounts, then time metrics + rules + task writing against the target (use a "
+						+ "throw-away database). --reuse: skip generating and importing, use the accounts already "
+						+ "there; --keep-tasks: keep the tasks of earlier runs (a re-run) instead of starting from "
+						+ "none (a first night); --skip-metrics: judge the facts an earlier run computed; "
+						+ "--repeat=N: run it N times in this JVM (later passes show a warm JVM, as in a "
+						+ "long-running server); --mail: also compose and deliver the mails; --job=importJob: only "
+						+ "generate and import; --load=bulk: put the generated files into the database with LOAD "
+						+ "DATA LOCAL INFILE instead of the import job (benchmark only, MySQL/MariaDB with "
+						+ "allowLoadLocalInfile=true: the import of 1,000,000 accounts takes hours and is not what "
+						+ "the benchmark measures)");
 		this.attentionSteps = attentionSteps;
 		this.importDefinition = importDefinition;
 		this.launcher = launcher;
@@ -72,26 +85,6 @@ class BenchmarkCommand implements Command {
 		this.jdbc = jdbc;
 		this.bulkLoad = bulkLoad;
 		this.clock = clock;
-	}
-
-	@Override
-	public String name() {
-		return "benchmark";
-	}
-
-	@Override
-	public String usage() {
-		return "benchmark [--accounts=100000] [--date=YYYY-MM-DD] [--load=import|bulk] [--reuse] [--keep-tasks] [--skip-metrics] [--repeat=N] [--mail] [--no-floor] "
-				+ "[--job=importJob]  generate and import N accounts, then time metrics + rules + task writing "
-				+ "against the target (use a throw-away database). --reuse: skip generating and importing, use "
-				+ "the accounts already there; --keep-tasks: keep the tasks of earlier runs (a re-run) instead of "
-				+ "starting from none (a first night); --skip-metrics: judge the facts an earlier run computed; "
-				+ "--repeat=N: run it N times in this JVM (later passes show a warm JVM, as in a long-running "
-				+ "server); --mail: also compose and deliver the mails; "
-				+ "--job=importJob: only generate and import; "
-				+ "--load=bulk: put the generated files into the database with LOAD DATA LOCAL INFILE instead of the "
-				+ "import job (benchmark only, MySQL/MariaDB with allowLoadLocalInfile=true: the import of "
-				+ "1,000,000 accounts takes hours and is not what the benchmark measures)";
 	}
 
 	@Override

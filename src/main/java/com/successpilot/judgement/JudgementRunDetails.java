@@ -4,13 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.successpilot.run.RanSteps;
 import com.successpilot.run.RunDetailSection;
 
 /**
@@ -20,25 +18,19 @@ import com.successpilot.run.RunDetailSection;
  */
 @Component
 @Order(10)
-class JudgementRunDetails implements RunDetailSection {
+class JudgementRunDetails extends RunDetailSection {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
 	JudgementRunDetails(NamedParameterJdbcTemplate jdbc) {
+		// any judgement step: the nightly or the renewal one
+		super("judgement", (step) -> step.endsWith("JudgementStep"));
 		this.jdbc = jdbc;
 	}
 
 	@Override
-	public String name() {
-		return "judgement";
-	}
-
-	@Override
-	public Object describe(JobExecution execution) {
-		if (!RanSteps.includes(execution, (step) -> step.endsWith("JudgementStep"))) {
-			return null;
-		}
-		MapSqlParameterSource run = new MapSqlParameterSource("run", execution.getJobInstance().getInstanceId());
+	protected Object describe(long runId) {
+		MapSqlParameterSource run = new MapSqlParameterSource("run", runId);
 		List<Map<String, Object>> firings = this.jdbc.queryForList("""
 				SELECT rule_name, fired FROM rule_firings WHERE run_id = :run ORDER BY fired DESC, rule_name
 				""", run);

@@ -16,7 +16,7 @@ import com.successpilot.system.CommandArguments;
  * interrupted (UNKNOWN) or refused (FAILED) again, once a person has decided to.
  */
 @Component
-class DeliverMailCommand implements Command {
+class DeliverMailCommand extends Command {
 
 	private final MailComposer composer;
 
@@ -25,20 +25,11 @@ class DeliverMailCommand implements Command {
 	private final MailOutbox outbox;
 
 	DeliverMailCommand(MailComposer composer, MailDelivery delivery, MailOutbox outbox) {
+		super("deliver-mail", "[--resend=ID]",
+				"send the pending mails that are due; --resend sends an UNKNOWN or FAILED mail of the outbox again");
 		this.composer = composer;
 		this.delivery = delivery;
 		this.outbox = outbox;
-	}
-
-	@Override
-	public String name() {
-		return "deliver-mail";
-	}
-
-	@Override
-	public String usage() {
-		return "deliver-mail [--resend=ID]  send the pending mails that are due; --resend sends an UNKNOWN or FAILED "
-				+ "mail of the outbox again";
 	}
 
 	@Override

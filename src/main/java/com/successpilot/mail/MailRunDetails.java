@@ -3,13 +3,11 @@ package com.successpilot.mail;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.successpilot.run.RanSteps;
 import com.successpilot.run.RunDetailSection;
 
 /**
@@ -18,24 +16,17 @@ import com.successpilot.run.RunDetailSection;
  */
 @Component
 @Order(20)
-class MailRunDetails implements RunDetailSection {
+class MailRunDetails extends RunDetailSection {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
 	MailRunDetails(NamedParameterJdbcTemplate jdbc) {
+		super("mail", "mailComposeStep");
 		this.jdbc = jdbc;
 	}
 
 	@Override
-	public String name() {
-		return "mail";
-	}
-
-	@Override
-	public Object describe(JobExecution execution) {
-		if (!RanSteps.includes(execution, "mailComposeStep")) {
-			return null;
-		}
+	protected Object describe(long run) {
 		Map<String, Object> row = this.jdbc.queryForMap("""
 				SELECT SUM(CASE WHEN kind IN ('DIGEST', 'WELCOME') THEN 1 ELSE 0 END) AS digests,
 				  SUM(CASE WHEN kind = 'URGENT' THEN 1 ELSE 0 END) AS urgent,
@@ -45,7 +36,7 @@ class MailRunDetails implements RunDetailSection {
 				  SUM(CASE WHEN status = 'UNKNOWN' THEN 1 ELSE 0 END) AS in_doubt,
 				  SUM(CASE WHEN status = 'SKIPPED' THEN 1 ELSE 0 END) AS skipped
 				FROM mail_outbox WHERE run_id = :run
-				""", new MapSqlParameterSource("run", execution.getJobInstance().getInstanceId()));
+				""", new MapSqlParameterSource("run", run));
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("digests", number(row, "digests"));
 		details.put("urgent", number(row, "urgent"));

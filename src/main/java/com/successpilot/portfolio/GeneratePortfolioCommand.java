@@ -18,23 +18,14 @@ import org.springframework.stereotype.Component;
  * for the nightly import.
  */
 @Component
-class GeneratePortfolioCommand implements Command {
+class GeneratePortfolioCommand extends Command {
 
 	private final Clock clock;
 
 	GeneratePortfolioCommand(Clock clock) {
+		super("generate-portfolio", "[--accounts=200] [--date=YYYY-MM-DD] [--seed=42] [--inbox=var/inbox]",
+				"write a synthetic customer portfolio as feed files");
 		this.clock = clock;
-	}
-
-	@Override
-	public String name() {
-		return "generate-portfolio";
-	}
-
-	@Override
-	public String usage() {
-		return "generate-portfolio [--accounts=200] [--date=YYYY-MM-DD] [--seed=42] [--inbox=var/inbox]"
-				+ "  write a synthetic customer portfolio as feed files";
 	}
 
 	@Override

@@ -22,7 +22,7 @@ import com.successpilot.system.CommandArguments;
  * the nightly job on it, then prints what a run does.
  */
 @Component
-class DemoCommand implements Command {
+class DemoCommand extends Command {
 
 	private final ImportDefinition importDefinition;
 
@@ -38,23 +38,14 @@ class DemoCommand implements Command {
 
 	DemoCommand(ImportDefinition importDefinition, RunLauncher launcher, RunSummary summary, DemoUsers demoUsers,
 			RunProgress progress, Clock clock) {
+		super("demo", "[--accounts=200] [--date=YYYY-MM-DD] [--seed=42]",
+				"generate the demo portfolio into the inbox and run the nightly job on it");
 		this.importDefinition = importDefinition;
 		this.launcher = launcher;
 		this.summary = summary;
 		this.demoUsers = demoUsers;
 		this.progress = progress;
 		this.clock = clock;
-	}
-
-	@Override
-	public String name() {
-		return "demo";
-	}
-
-	@Override
-	public String usage() {
-		return "demo [--accounts=200] [--date=YYYY-MM-DD] [--seed=42]  generate the demo portfolio into the inbox "
-				+ "and run the nightly job on it";
 	}
 
 	@Override

@@ -8,26 +8,18 @@ import com.successpilot.system.Command;
 import com.successpilot.system.CommandArguments;
 
 /**
- * {@code import [--date=YYYY-MM-DD] [--fresh]}: only the nightly job's import steps, as
- * {@code run importJob} does.
+ * {@code import [--date=YYYY-MM-DD] [--fresh] [--recover]}: only the nightly job's import
+ * steps, as {@code run importJob} does.
  */
 @Component
-class ImportCommand implements Command {
+class ImportCommand extends Command {
 
 	private final RunCommand runCommand;
 
 	ImportCommand(RunCommand runCommand) {
+		super("import", "[--date=YYYY-MM-DD] [--fresh] [--recover]",
+				"import the feeds in the inbox without judging accounts");
 		this.runCommand = runCommand;
-	}
-
-	@Override
-	public String name() {
-		return "import";
-	}
-
-	@Override
-	public String usage() {
-		return "import [--date=YYYY-MM-DD] [--fresh]  import the feeds in the inbox without judging accounts";
 	}
 
 	@Override

@@ -12,10 +12,11 @@ import java.util.Optional;
  * exist), each naming its file.
  *
  * @param dir the folder the job definitions were read from
+ * @param jobs every job SuccessPilot has, scheduled or not, by name
  * @param schedules one per scheduled job
  * @param problems what is wrong, one message per problem; empty when all is well
  */
-public record JobSchedules(Path dir, List<JobSchedule> schedules, List<String> problems) {
+public record JobSchedules(Path dir, List<String> jobs, List<JobSchedule> schedules, List<String> problems) {
 
 	public Optional<JobSchedule> of(String job) {
 		return this.schedules.stream().filter((schedule) -> schedule.job().equals(job)).findFirst();

@@ -18,7 +18,7 @@ import com.successpilot.system.CommandArguments;
  * job unless named) for a business date, printing each step's progress, then the summary.
  */
 @Component
-class RunCommand implements Command {
+class RunCommand extends Command {
 
 	/** How often a running step's progress is printed at most. */
 	static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -34,24 +34,15 @@ class RunCommand implements Command {
 	private final Clock clock;
 
 	RunCommand(RunLauncher launcher, RunSummary summary, RunProgress progress, JobSchedules schedules, Clock clock) {
+		super("run", "[" + String.join("|", launcher.jobNames()) + "] [--date=YYYY-MM-DD] [--fresh] [--recover]",
+				"run a job (default nightlyJob) for a business date (default today), printing progress; after a "
+						+ "failure the same command continues where it stopped, --fresh starts over, --recover "
+						+ "takes over a run whose process died");
 		this.launcher = launcher;
 		this.schedules = schedules;
 		this.summary = summary;
 		this.progress = progress;
 		this.clock = clock;
-	}
-
-	@Override
-	public String name() {
-		return "run";
-	}
-
-	@Override
-	public String usage() {
-		return "run [" + String.join("|", this.launcher.jobNames()) + "] [--date=YYYY-MM-DD] [--fresh] [--recover]  "
-				+ "run a job (default nightlyJob) for a business date (default today), printing progress; after a "
-				+ "failure the same command continues where it stopped, --fresh starts over, --recover takes over a "
-				+ "run whose process died";
 	}
 
 	@Override

@@ -19,31 +19,19 @@ import com.successpilot.system.CommandArguments;
  * problems that would stop the server from starting.
  */
 @Component
-class SchedulesCommand implements Command {
+class SchedulesCommand extends Command {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd (EEE) HH:mm:ss", Locale.ROOT);
 
 	private final JobSchedules schedules;
 
-	private final RunLauncher launcher;
-
 	private final Clock clock;
 
-	SchedulesCommand(JobSchedules schedules, RunLauncher launcher, Clock clock) {
+	SchedulesCommand(JobSchedules schedules, Clock clock) {
+		super("schedules", "[--count=3]",
+				"list each job's schedule from batch-jobs/ and its next fire times, or what is wrong with them");
 		this.schedules = schedules;
-		this.launcher = launcher;
 		this.clock = clock;
-	}
-
-	@Override
-	public String name() {
-		return "schedules";
-	}
-
-	@Override
-	public String usage() {
-		return "schedules [--count=3]  list each job's schedule from batch-jobs/ and its next fire times, or what is "
-				+ "wrong with them";
 	}
 
 	@Override
@@ -53,7 +41,7 @@ class SchedulesCommand implements Command {
 		ZoneId server = ZoneId.systemDefault();
 		out.println("Job schedules in " + this.schedules.dir() + " (read when the server starts: restart it after "
 				+ "a change). Server time zone: " + server);
-		for (String job : this.launcher.jobNames()) {
+		for (String job : this.schedules.jobs()) {
 			JobSchedule schedule = this.schedules.of(job).orElse(null);
 			if (schedule == null) {
 				out.printf("%n  %s: not scheduled%s (runs when started from the command line or the API)%n", job,

@@ -20,9 +20,9 @@ class UserCommands {
 
 	@Bean
 	Command createUserCommand(UserAccounts users) {
-		return new UserCommand("create-user",
-				"create-user --username=NAME --role=CSM|OPS|ADMIN [--csm-email=EMAIL] [--name=\"Display Name\"]  "
-						+ "create a user (a CSM user names the CSM whose accounts they own); prints the password once",
+		return command("create-user",
+				"--username=NAME --role=CSM|OPS|ADMIN [--csm-email=EMAIL] [--name=\"Display Name\"]",
+				"create a user (a CSM user names the CSM whose accounts they own); prints the password once",
 				(arguments, out) -> {
 					String role = arguments.text("role", null);
 					if (role == null) {
@@ -35,16 +35,14 @@ class UserCommands {
 
 	@Bean
 	Command resetPasswordCommand(UserAccounts users) {
-		return new UserCommand("reset-password",
-				"reset-password --username=NAME  give a user a new generated password; prints it once",
+		return command("reset-password", "--username=NAME", "give a user a new generated password; prints it once",
 				(arguments, out) -> print(users.resetPassword(required(arguments, "username"), null), out));
 	}
 
 	@Bean
 	Command createTokenCommand(UserAccounts users, ApiTokens tokens) {
-		return new UserCommand("create-token",
-				"create-token --username=NAME --name=SCRIPT  issue an API token acting as that user; prints it once",
-				(arguments, out) -> {
+		return command("create-token", "--username=NAME --name=SCRIPT",
+				"issue an API token acting as that user; prints it once", (arguments, out) -> {
 					String username = required(arguments, "username");
 					UserAccount user = users.find(username)
 						.orElseThrow(() -> new IllegalArgumentException("No user named '" + username + "'"));
@@ -90,14 +88,15 @@ class UserCommands {
 
 	}
 
-	private record UserCommand(String name, String usage, Action action) implements Command {
-
-		@Override
-		public int run(CommandArguments arguments, PrintStream out) {
-			this.action.run(arguments, out);
+	/**
+	 * A command that prints what it did and exits with 0; a person's mistake is an
+	 * {@link IllegalArgumentException}.
+	 */
+	private static Command command(String name, String synopsis, String description, Action action) {
+		return Command.of(name, synopsis, description, (arguments, out) -> {
+			action.run(arguments, out);
 			return 0;
-		}
-
+		});
 	}
 
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleCommandsTests {
 
-	private final RulesProperties properties = new RulesProperties(Path.of("rules"));
+	private final RuleCommands commands = new RuleCommands(new RulesProperties(Path.of("rules")));
 
 	// the defaults, as the application binds them
 	private final MailProperties mail = new Binder(new MapConfigurationPropertySource())
@@ -28,7 +28,7 @@ class RuleCommandsTests {
 
 	@Test
 	void validateOfValidSetPrintsOkWithVersionAndCounts() throws Exception {
-		int exit = run(new ValidateCommand(this.properties, this.mail), "validate", "--rules=" + RuleFixtures.VALID);
+		int exit = run(this.commands.validateCommand(this.mail), "validate", "--rules=" + RuleFixtures.VALID);
 
 		assertThat(exit).isZero();
 		assertThat(output()).startsWith("OK ").contains("2 rules in 2 rule files, 1 decision tables, 2 playbooks");
@@ -36,7 +36,7 @@ class RuleCommandsTests {
 
 	@Test
 	void validateWarnsAboutPlaybookTextsMissingALanguageInUseWithoutFailing() throws Exception {
-		int exit = run(new ValidateCommand(this.properties, this.mail), "validate", "--rules=" + RuleFixtures.VALID);
+		int exit = run(this.commands.validateCommand(this.mail), "validate", "--rules=" + RuleFixtures.VALID);
 
 		assertThat(exit).isZero();
 		assertThat(output()).contains(
@@ -46,7 +46,7 @@ class RuleCommandsTests {
 
 	@Test
 	void validateOfTheStarterSetHasNoLanguageWarning() throws Exception {
-		int exit = run(new ValidateCommand(this.properties, this.mail), "validate");
+		int exit = run(this.commands.validateCommand(this.mail), "validate");
 
 		assertThat(exit).isZero();
 		assertThat(output()).startsWith("OK ").doesNotContain("WARNING");
@@ -54,7 +54,7 @@ class RuleCommandsTests {
 
 	@Test
 	void validateOfBrokenSetPrintsEveryProblemAsFileLineMessageAndExitsOne() throws Exception {
-		int exit = run(new ValidateCommand(this.properties, this.mail), "validate", "--rules=" + RuleFixtures.BROKEN);
+		int exit = run(this.commands.validateCommand(this.mail), "validate", "--rules=" + RuleFixtures.BROKEN);
 
 		assertThat(exit).isEqualTo(1);
 		assertThat(output()).contains("unknown-playbook.drl:11: raises the playbook 'no-such-playbook'")
@@ -63,7 +63,7 @@ class RuleCommandsTests {
 
 	@Test
 	void testRulesExitsOneWhenAScenarioFails() throws Exception {
-		int exit = run(new TestRulesCommand(this.properties), "test-rules", "--rules=" + RuleFixtures.VALID);
+		int exit = run(this.commands.testRulesCommand(), "test-rules", "--rules=" + RuleFixtures.VALID);
 
 		assertThat(exit).isEqualTo(1);
 		assertThat(output()).contains("FAIL usage/decline.scenarios.yml").contains("1 passed, 1 failed");
@@ -71,7 +71,7 @@ class RuleCommandsTests {
 
 	@Test
 	void testRulesPassesOnTheStarterLibraryByDefault() throws Exception {
-		int exit = run(new TestRulesCommand(this.properties), "test-rules");
+		int exit = run(this.commands.testRulesCommand(), "test-rules");
 
 		assertThat(output()).endsWith("failed - OK" + System.lineSeparator());
 		assertThat(exit).isZero();

@@ -40,6 +40,8 @@ class JobScheduleTests {
 		assertThat(nightly.timeZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
 		assertThat(schedules.of("renewalJob")).isPresent();
 		assertThat(schedules.of("importJob")).isEmpty();
+		// every job, scheduled or not, for the schedules command and /api/schedules
+		assertThat(schedules.jobs()).containsExactly("importJob", "nightlyJob", "renewalJob");
 	}
 
 	@Test

@@ -11,23 +11,19 @@ public final class HealthInput {
 
 	public static final String EXPERIENCE = "experience";
 
-	private final String name;
+	private final Words name;
 
 	private final String side;
 
 	private final int score;
 
-	private final String detail;
-
-	private final String nameJa;
-
-	private final String detailJa;
+	private final Words detail;
 
 	public HealthInput(String name, String side, double score, String detail) {
-		this(name, side, score, detail, null, null);
+		this(new Words(name, null), side, score, new Words(detail, null));
 	}
 
-	private HealthInput(String name, String side, double score, String detail, String nameJa, String detailJa) {
+	private HealthInput(Words name, String side, double score, Words detail) {
 		if (!OUTCOME.equals(side) && !EXPERIENCE.equals(side)) {
 			throw new IllegalArgumentException(
 					"health input '" + name + "' must be on the outcome or experience side, not '" + side + "'");
@@ -36,8 +32,6 @@ public final class HealthInput {
 		this.side = side;
 		this.score = (int) Math.round(Math.max(0, Math.min(100, score)));
 		this.detail = detail;
-		this.nameJa = nameJa;
-		this.detailJa = detailJa;
 	}
 
 	/**
@@ -45,21 +39,19 @@ public final class HealthInput {
 	 * {@code new HealthInput("NPS", …).withJapanese("NPS", "最新のNPSは3点")}.
 	 */
 	public HealthInput withJapanese(String name, String detail) {
-		return new HealthInput(this.name, this.side, this.score, this.detail, name, detail);
+		return new HealthInput(new Words(getName(), name), this.side, this.score, new Words(getDetail(), detail));
 	}
 
 	/**
 	 * "name: detail" in English and, where the rule gave them, in Japanese.
 	 */
 	public Words getSummary() {
-		String english = this.name + ": " + this.detail;
-		String japanese = (this.nameJa != null ? this.nameJa : this.name) + "："
-				+ (this.detailJa != null ? this.detailJa : this.detail);
-		return new Words(english, japanese);
+		return new Words(this.name.in("en") + ": " + this.detail.in("en"),
+				this.name.in("ja") + "：" + this.detail.in("ja"));
 	}
 
 	public String getName() {
-		return this.name;
+		return this.name.toString();
 	}
 
 	public String getSide() {
@@ -71,7 +63,7 @@ public final class HealthInput {
 	}
 
 	public String getDetail() {
-		return this.detail;
+		return this.detail.toString();
 	}
 
 	@Override

@@ -56,7 +56,8 @@ public final class JobScheduleLoader {
 				problems.add(ex.getMessage());
 			}
 		}
-		return new JobSchedules(dir, List.copyOf(schedules), List.copyOf(problems));
+		return new JobSchedules(dir, knownJobs.stream().sorted().toList(), List.copyOf(schedules),
+				List.copyOf(problems));
 	}
 
 	private static JobSchedule schedule(String job, Path file, Object section) {

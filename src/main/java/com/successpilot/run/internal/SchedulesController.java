@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.successpilot.run.JobSchedule;
 import com.successpilot.run.JobSchedules;
-import com.successpilot.run.RunLauncher;
 
 /**
  * {@code /api/schedules} (OPS): every job with its schedule from {@code batch-jobs/} and
@@ -29,13 +28,10 @@ class SchedulesController {
 
 	private final JobSchedules schedules;
 
-	private final RunLauncher launcher;
-
 	private final Clock clock;
 
-	SchedulesController(JobSchedules schedules, RunLauncher launcher, Clock clock) {
+	SchedulesController(JobSchedules schedules, Clock clock) {
 		this.schedules = schedules;
-		this.launcher = launcher;
 		this.clock = clock;
 	}
 
@@ -53,7 +49,7 @@ class SchedulesController {
 	@GetMapping
 	List<ScheduleView> list() {
 		Instant now = this.clock.instant();
-		return this.launcher.jobNames().stream().map((job) -> this.schedules.of(job).map((schedule) -> {
+		return this.schedules.jobs().stream().map((job) -> this.schedules.of(job).map((schedule) -> {
 			List<OffsetDateTime> times = schedule.nextFireTimes(now, NEXT_FIRE_TIMES)
 				.stream()
 				.map((time) -> time.toOffsetDateTime())

@@ -14,23 +14,14 @@ import com.successpilot.system.CommandArguments;
  * server before the commands run; this only says where it is listening.
  */
 @Component
-class ServeCommand implements Command {
+class ServeCommand extends Command {
 
 	private final Environment environment;
 
 	ServeCommand(Environment environment) {
+		super("serve", "[--server.port=8080]",
+				"run as a server: REST API, scheduled runs, operations endpoints (stop with Ctrl-C)");
 		this.environment = environment;
-	}
-
-	@Override
-	public String name() {
-		return "serve";
-	}
-
-	@Override
-	public String usage() {
-		return "serve [--server.port=8080]  run as a server: REST API, scheduled runs, operations endpoints "
-				+ "(stop with Ctrl-C)";
 	}
 
 	@Override

@@ -73,8 +73,8 @@ class ScheduledRunsTests {
 	void emptyInboxAndDatabase() {
 		TestData.deleteAll(this.jdbc);
 		new TestInbox(this.importDefinition).empty();
-		this.scheduledRuns = new ScheduledRuns(this.launcher,
-				new JobSchedules(Path.of("batch-jobs"), List.of(this.importAtHalfPastOneInTokyo), List.of()),
+		this.scheduledRuns = new ScheduledRuns(this.launcher, new JobSchedules(Path.of("batch-jobs"),
+				List.of("importJob"), List.of(this.importAtHalfPastOneInTokyo), List.of()),
 				Clock.fixed(FIRED_AT, ZoneOffset.UTC));
 	}
 
@@ -116,7 +116,7 @@ class ScheduledRunsTests {
 
 	@Test
 	void aScheduleProblemStopsTheServerFromStarting() {
-		JobSchedules broken = new JobSchedules(Path.of("batch-jobs"), List.of(),
+		JobSchedules broken = new JobSchedules(Path.of("batch-jobs"), List.of("nightlyJob"), List.of(),
 				List.of("batch-jobs/nightly-job.yml: schedule.time-zone 'Asia/Tokio' is not a known time zone"));
 
 		assertThatThrownBy(() -> new ScheduledRuns(this.launcher, broken, Clock.systemUTC()))

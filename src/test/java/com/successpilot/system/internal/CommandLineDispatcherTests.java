@@ -20,68 +20,72 @@ import com.successpilot.system.CommandArguments;
  */
 class CommandLineDispatcherTests {
 
-	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-
-	private final Command greet = new Command() {
-
-		@Override
-		public String name() {
-			return "greet";
+	private final Command greet = Command.of("greet", "--name=NAME --times=N", "say hello", (arguments, out) -> {
+		int times = arguments.number("times", 1);
+		for (int i = 0; i < times; i++) {
+			out.println("こんにちは " + arguments.text("name", "world"));
 		}
-
-		@Override
-		public String usage() {
-			return "greet --name=NAME --times=N  say hello";
-		}
-
-		@Override
-		public int run(CommandArguments arguments, PrintStream out) {
-			int times = arguments.number("times", 1);
-			for (int i = 0; i < times; i++) {
-				out.println("こんにちは " + arguments.text("name", "world"));
-			}
-			return 0;
-		}
-
-	};
+		return 0;
+	});
 
 	@Test
 	void runsTheNamedCommandWithItsOptions() {
-		CommandLineDispatcher dispatcher = dispatcher();
-
-		dispatcher.run(new DefaultApplicationArguments("greet", "--name=美咲", "--times=2"));
-
-		assertThat(output()).isEqualTo("こんにちは 美咲\nこんにちは 美咲\n");
-		assertThat(dispatcher.getExitCode()).isZero();
+		assertThat(run("greet", "--name=美咲", "--times=2")).isEqualTo(new Printed(0, "こんにちは 美咲\nこんにちは 美咲\n"));
 	}
 
 	@Test
 	void anUnknownCommandPrintsTheCommandsAndExitsWithTwo() {
-		CommandLineDispatcher dispatcher = dispatcher();
+		Printed printed = run("gret");
 
-		dispatcher.run(new DefaultApplicationArguments("gret"));
-
-		assertThat(output()).startsWith("Unknown command 'gret'.").contains("greet --name=NAME --times=N  say hello");
-		assertThat(dispatcher.getExitCode()).isEqualTo(2);
+		assertThat(printed.output()).startsWith("Unknown command 'gret'.")
+			.contains("greet --name=NAME --times=N  say hello");
+		assertThat(printed.exitCode()).isEqualTo(2);
 	}
 
 	@Test
 	void aBadOptionValueIsOneClearLine() {
-		CommandLineDispatcher dispatcher = dispatcher();
-
-		dispatcher.run(new DefaultApplicationArguments("greet", "--times=many"));
-
-		assertThat(output()).isEqualTo("greet: --times must be a whole number, not 'many'\n");
-		assertThat(dispatcher.getExitCode()).isEqualTo(2);
+		assertThat(run("greet", "--times=many"))
+			.isEqualTo(new Printed(2, "greet: --times must be a whole number, not 'many'\n"));
 	}
 
-	private CommandLineDispatcher dispatcher() {
-		return new CommandLineDispatcher(List.of(this.greet),
-				new PrintStream(this.printed, true, StandardCharsets.UTF_8));
+	@Test
+	void anOptionTheCommandDoesNotTakeIsRefusedWithTheNearestOneAndTheUsage() {
+		assertThat(run("greet", "--name=美咲", "--tmes=2")).isEqualTo(new Printed(2, """
+				greet: unknown option --tmes — did you mean '--times'?
+				Usage: greet --name=NAME --times=N  say hello
+				"""));
 	}
 
-	private String output() {
-		return this.printed.toString(StandardCharsets.UTF_8);
+	@Test
+	void springSettingsGoToEveryCommand() {
+		assertThat(run("greet", "--spring.profiles.active=mysql", "--debug"))
+			.isEqualTo(new Printed(0, "こんにちは world\n"));
+	}
+
+	@Test
+	void theOptionsACommandTakesAreThoseItsSynopsisNames() {
+		Command command = Command.of("run",
+				"[nightlyJob|renewalJob] [--date=YYYY-MM-DD] [--fresh] [--server.port=8080]", "run a job",
+				(arguments, out) -> 0);
+
+		assertThat(command.options()).containsExactly("date", "fresh", "server.port");
+		assertThat(command.usage()).isEqualTo(
+				"run [nightlyJob|renewalJob] [--date=YYYY-MM-DD] [--fresh] " + "[--server.port=8080]  run a job");
+	}
+
+	private Printed run(String... args) {
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		CommandLineDispatcher dispatcher = new CommandLineDispatcher(List.of(this.greet),
+				new PrintStream(printed, true, StandardCharsets.UTF_8));
+		dispatcher.run(new DefaultApplicationArguments(args));
+		return new Printed(dispatcher.getExitCode(), printed.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * What a person reads and the exit code a script sees.
+	 */
+	record Printed(int exitCode, String output) {
+
 	}
 
 }
