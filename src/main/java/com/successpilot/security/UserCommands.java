@@ -57,9 +57,9 @@ class UserCommands {
 
 	@Bean
 	Command signOutEverywhereCommand(UserAccounts users, ApiTokens tokens) {
-		return new UserCommand("sign-out-everywhere",
-				"sign-out-everywhere --username=NAME [--revoke-tokens]  end every browser session of a user "
-						+ "(and with --revoke-tokens every API token of theirs) on its next request",
+		return command("sign-out-everywhere", "--username=NAME [--revoke-tokens]",
+				"end every browser session of a user (and with --revoke-tokens every API token of theirs) on its "
+						+ "next request",
 				(arguments, out) -> {
 					UserAccount user = users.signOutEverywhere(required(arguments, "username"));
 					out.println("Every session of " + user.username() + " ends on its next request.");
