@@ -412,8 +412,8 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 			String name = path.getFileName().toString();
 			String note = "matches no feed: feed '" + this.feed.name() + "' reads files matching '" + this.feed.files()
 					+ "' (names are case-sensitive)"
-					+ (anyCase.matches(Path.of(name.toLowerCase(Locale.ROOT)))
-							? "; rename it to " + Excerpt.of(name.toLowerCase(Locale.ROOT)) + " or widen files:" : "")
+					+ (anyCase.matches(Path.of(name.toLowerCase(Locale.ROOT))) ? "; rename it to "
+							+ Excerpt.of(name.toLowerCase(Locale.ROOT)) + " or widen the feed's files: glob" : "")
 					+ ". It was not imported and stays in " + this.inbox;
 			logger.warn(this.feed.name() + "/" + Excerpt.of(name) + " " + note);
 			this.ledger.unmatched(this.feed.name(), ColumnText.fit(name, 255), checksum(path), size(path),

@@ -320,12 +320,21 @@ public final class ImportDefinitionLoader {
 
 		private final List<String> lines = new ArrayList<>();
 
+		private final List<Integer> lineNumbers = new ArrayList<>();
+
 		Problems(Path file) {
 			this.file = file;
 		}
 
 		void add(Node node, String message) {
-			this.lines.add(this.file + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
+			int line = node.getStartMark().getLine() + 1;
+			// in the order of the file, as an operator reads it
+			int at = 0;
+			while (at < this.lineNumbers.size() && this.lineNumbers.get(at) <= line) {
+				at++;
+			}
+			this.lineNumbers.add(at, line);
+			this.lines.add(at, this.file + ":" + line + ": " + message);
 		}
 
 		boolean isEmpty() {

@@ -112,7 +112,8 @@ public class ImportLedger {
 				rejected, rejected.size(), (statement, outcome) -> {
 					statement.setLong(1, outcome.record().file().ledgerId());
 					statement.setLong(2, outcome.record().lineNumber());
-					statement.setString(3, Excerpt.of(outcome.record().raw(), Excerpt.LINE));
+					// already cut to Excerpt.LINE by the reader
+					statement.setString(3, outcome.record().raw());
 					statement.setString(4, ColumnText.fit(outcome.rejection(), 1000));
 				});
 	}
