@@ -172,7 +172,7 @@ final class FeedFileCheck {
 			if (!key.isEmpty()) {
 				key.append('\u0000');
 			}
-			String value = record.fields().get(field.getValue()).trim();
+			String value = record.fields().get(field.getValue()).strip();
 			if (value.isEmpty()) {
 				// rejected for its empty key field anyway
 				return null;
@@ -200,7 +200,7 @@ final class FeedFileCheck {
 	private static String values(CsvRecord record, int[] compared) {
 		StringBuilder values = new StringBuilder();
 		for (int index : compared) {
-			values.append(record.fields().get(index).trim()).append('\u0000');
+			values.append(record.fields().get(index).strip()).append('\u0000');
 		}
 		return values.toString();
 	}

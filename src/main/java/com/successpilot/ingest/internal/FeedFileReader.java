@@ -148,7 +148,7 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 						+ ex.getMessage() + " (the file changed while it was imported?)");
 			}
 			catch (CharacterCodingException ex) {
-				throw notEncoded(this.csv.line());
+				throw notEncoded(firstUndecodableLine(this.current.path()));
 			}
 			if (record == null) {
 				nextFile();
@@ -189,9 +189,9 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 					"expected " + this.headerWidth + " fields as in the header, found " + fields.size());
 		}
 		Map<String, String> values = new HashMap<>(this.fieldColumns.size() * 2);
-		this.fieldColumns.forEach((field, index) -> values.put(field, fields.get(index).trim()));
+		this.fieldColumns.forEach((field, index) -> values.put(field, fields.get(index).strip()));
 		Map<String, String> metrics = new LinkedHashMap<>();
-		this.metricColumns.forEach((metric, index) -> metrics.put(metric, fields.get(index).trim()));
+		this.metricColumns.forEach((metric, index) -> metrics.put(metric, fields.get(index).strip()));
 		return new FeedRecord(this.current, record.lineNumber(), raw(record), values, metrics,
 				this.check.conflict(record.lineNumber()), this.check.duplicateOf(record.lineNumber()));
 	}
@@ -246,9 +246,8 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 					+ ". Nothing of the file was imported; fix it and run again.");
 		}
 		catch (CharacterCodingException ex) {
-			long line = (this.csv != null) ? this.csv.line() : 1;
 			closeCurrent();
-			throw notEncoded(line);
+			throw notEncoded(firstUndecodableLine(path));
 		}
 		catch (IOException | UncheckedIOException ex) {
 			closeCurrent();
@@ -281,8 +280,45 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 
 	private FeedFileException notEncoded(long line) {
 		return new FeedFileException(this.current.displayName() + " is not valid " + this.feed.encoding()
-				+ " text (from line " + line + " on); set the feed's encoding in batch-jobs/ (UTF-8 or Shift_JIS). "
-				+ "Nothing of the file was imported.");
+				+ " text (line " + line + " is the first that is not); set the feed's encoding in batch-jobs/ "
+				+ "(UTF-8 or Shift_JIS). Nothing of the file was imported.");
+	}
+
+	/**
+	 * The decoder reads ahead in blocks, so the line it fails at is not the line at
+	 * fault: decode line by line instead (a line feed byte is a line feed in UTF-8 and
+	 * Shift_JIS alike).
+	 */
+	private long firstUndecodableLine(Path path) {
+		var decoder = this.feed.encoding()
+			.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path))) {
+			java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+			long number = 1;
+			for (int b = in.read();; b = in.read()) {
+				if (b == '\n' || b == -1) {
+					try {
+						decoder.reset().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
+					}
+					catch (CharacterCodingException ex) {
+						return number;
+					}
+					if (b == -1) {
+						return 1;
+					}
+					line.reset();
+					number++;
+				}
+				else {
+					line.write(b);
+				}
+			}
+		}
+		catch (IOException ex) {
+			return 1;
+		}
 	}
 
 	private Map<FieldSpec, Integer> keyColumns() {

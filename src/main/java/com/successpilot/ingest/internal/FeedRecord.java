@@ -9,7 +9,8 @@ import java.util.Map;
  * @param file the file it came from
  * @param lineNumber the line it starts on (1 is the header)
  * @param raw the row as written
- * @param values field name → raw text (trimmed)
+ * @param values field name → raw text (stripped of Unicode white space at both ends;
+ * control characters are kept, to be rejected)
  * @param metrics named metric → raw text, for feeds that carry further metrics
  * @param malformed why the row is rejected before its fields are even read (cannot be
  * split into fields, its key conflicts with another row of the file), or {@code null}

@@ -56,6 +56,12 @@ final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome>, 
 		Map<String, Object> columns = new HashMap<>();
 		for (FieldSpec field : this.target.fields()) {
 			String value = record.values().getOrDefault(field.field(), "");
+			int control = controlCharacter(value);
+			if (control >= 0) {
+				problems.add(field.field() + " contains the control character U+" + String.format("%04X", control)
+						+ " (at character " + (value.indexOf(control) + 1) + ")");
+				continue;
+			}
 			try {
 				columns.put(field.column(), field.parse(value, this.references));
 			}
@@ -114,6 +120,20 @@ final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome>, 
 			case ACCEPT -> {
 			}
 		}
+	}
+
+	/**
+	 * The first character no feed value should hold (NUL, escape sequences, bells), or
+	 * -1; tabs and line breaks inside quoted text are text.
+	 */
+	private static int controlCharacter(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+				return c;
+			}
+		}
+		return -1;
 	}
 
 	private static LocalDate day(Object value) {

@@ -26,6 +26,10 @@ enum FieldType {
 	private static final DateTimeFormatter SLASHED_DATE = DateTimeFormatter.ofPattern("uuuu/M/d")
 		.withResolverStyle(ResolverStyle.STRICT);
 
+	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
+
 	private static final BigDecimal LARGEST_NUMBER = new BigDecimal("9999999999999");
 
 	static final String DATE_FORMATS = "accepted: 2026-11-23 or 2026/11/23";
@@ -57,21 +61,34 @@ enum FieldType {
 	}
 
 	static LocalDate date(String label, String value) throws RowRejectedException {
+		LocalDate date;
 		try {
-			return value.indexOf('/') > 0 ? LocalDate.parse(value, SLASHED_DATE) : LocalDate.parse(value);
+			date = value.indexOf('/') > 0 ? LocalDate.parse(value, SLASHED_DATE) : LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
 			throw new RowRejectedException(label + " '" + Excerpt.of(value) + "' is not a date (" + DATE_FORMATS + ")");
 		}
+		return inRange(label, value, date);
+	}
+
+	/**
+	 * Years the database and the business know: ISO also reads {@code +999999999-12-31}.
+	 */
+	private static LocalDate inRange(String label, String value, LocalDate date) throws RowRejectedException {
+		if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+			throw new RowRejectedException(
+					label + " '" + Excerpt.of(value) + "' is out of range (" + EARLIEST + " to " + LATEST + ")");
+		}
+		return date;
 	}
 
 	private static LocalDateTime dateTime(String label, String value) throws RowRejectedException {
 		String iso = value.replace('/', '-').replace(' ', 'T');
 		try {
-			if (iso.length() <= 10) {
-				return LocalDate.parse(iso).atStartOfDay();
-			}
-			return LocalDateTime.parse(iso.length() == 16 ? iso + ":00" : iso);
+			LocalDateTime dateTime = (iso.length() <= 10) ? LocalDate.parse(iso).atStartOfDay()
+					: LocalDateTime.parse(iso.length() == 16 ? iso + ":00" : iso);
+			inRange(label, value, dateTime.toLocalDate());
+			return dateTime;
 		}
 		catch (DateTimeParseException ex) {
 			throw new RowRejectedException(
