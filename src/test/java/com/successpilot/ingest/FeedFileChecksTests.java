@@ -223,8 +223,8 @@ class FeedFileChecksTests {
 		JobExecution run = this.launcher.run("importJob", NIGHT, true);
 
 		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(this.jdbc.queryForList("SELECT CONCAT(feed, ' ', status) FROM import_files ORDER BY id",
-				String.class))
+		assertThat(
+				this.jdbc.queryForList("SELECT CONCAT(feed, ' ', status) FROM import_files ORDER BY id", String.class))
 			.containsExactly("csms EMPTY", "accounts EMPTY", "segment-thresholds IMPORTED");
 		assertThat(count("segment_thresholds")).isEqualTo(1);
 		assertThat(this.feeds.archive("csms").resolve(NIGHT.toString()).resolve("csms.csv")).exists();
