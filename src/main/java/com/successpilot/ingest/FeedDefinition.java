@@ -2,6 +2,7 @@ package com.successpilot.ingest;
 
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,9 +18,23 @@ import java.util.Map;
  * @param delimiter the field separator
  * @param columns field name → CSV header
  * @param metrics further CSV columns kept as named usage metrics
+ * @param required {@code true} when a run without rows for this feed (no file, an empty
+ * file) must fail; otherwise an empty file is a warning and the feed is skipped
+ * @param futureDates what a row dated after the business date gets (usage, tickets, NPS)
+ * @param endedButActive what a contract still marked active after its end date gets
  */
 public record FeedDefinition(String name, String target, String files, Charset encoding, char delimiter,
-		Map<String, String> columns, List<String> metrics) {
+		Map<String, String> columns, List<String> metrics, boolean required, Handling futureDates,
+		Handling endedButActive) {
+
+	/**
+	 * A feed with the defaults of the checks a definition may set: not required, future
+	 * dates rejected, ended-but-active contracts warned about.
+	 */
+	public FeedDefinition(String name, String target, String files, Charset encoding, char delimiter,
+			Map<String, String> columns, List<String> metrics) {
+		this(name, target, files, encoding, delimiter, columns, metrics, false, Handling.REJECT, Handling.WARN);
+	}
 
 	public String stepName() {
 		StringBuilder camel = new StringBuilder();
@@ -34,6 +49,25 @@ public record FeedDefinition(String name, String target, String files, Charset e
 			}
 		}
 		return camel + "ImportStep";
+	}
+
+	/**
+	 * What a row that is well-formed but doubtful (dated in the future, contradicting
+	 * itself) gets, as the feed's definition says.
+	 */
+	public enum Handling {
+
+		/** Rejected like any bad row: listed in the reject file, not imported. */
+		REJECT,
+		/** Imported, with a warning in the log and the run summary. */
+		WARN,
+		/** Imported without a word. */
+		ACCEPT;
+
+		public String word() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
 	}
 
 }

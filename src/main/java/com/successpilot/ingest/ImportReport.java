@@ -39,7 +39,7 @@ public class ImportReport {
 					String status = rs.getString("status");
 					long rejected = rs.getLong("rows_rejected");
 					String fileName = rs.getString("file_name");
-					Path folder = "IMPORTED".equals(status)
+					Path folder = ("IMPORTED".equals(status) || "EMPTY".equals(status))
 							? this.definition.archive().resolve(feed).resolve(businessDate.toString())
 							: this.definition.inbox().resolve(feed);
 					Path rejectFile = (rejected > 0) ? folder.resolve(fileName + ".rejected.csv") : null;
@@ -51,7 +51,10 @@ public class ImportReport {
 	/**
 	 * One feed file as a run left it.
 	 *
-	 * @param status IMPORTING, IMPORTED, TOO_MANY_REJECTED or FAILED
+	 * @param status IMPORTING, IMPORTED, TOO_MANY_REJECTED, FAILED, EMPTY (no rows: a
+	 * warning) or UNMATCHED (in an inbox folder, read by no feed)
+	 * @param failure why it failed, or for a file that imported what to look at (rows
+	 * warned about, exact repeats), or {@code null}
 	 * @param rejectFile where the rejected rows are listed, or {@code null} when none
 	 * were
 	 */

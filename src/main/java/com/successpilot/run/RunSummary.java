@@ -76,7 +76,8 @@ public class RunSummary {
 				notes.add("  " + file.feed() + "/" + file.fileName() + ": " + file.rejected()
 						+ " rows rejected, listed with line and reason in " + file.rejectFile());
 			}
-			if (file.failure() != null && !"IMPORTED".equals(file.status())) {
+			if (file.failure() != null) {
+				// an imported file's note is a warning (rows warned about, exact repeats)
 				notes.add("  " + file.feed() + "/" + file.fileName() + " " + file.status() + ": " + file.failure());
 			}
 		}

@@ -9,11 +9,21 @@ import java.util.List;
 /**
  * An RFC 4180 reader that keeps what an operator needs to find a bad row: the line a
  * record starts on and its raw text. Accepts CRLF and LF, quoted fields holding the
- * delimiter, quotes ({@code ""}) and line breaks, and drops a leading byte order mark.
+ * delimiter, quotes ({@code ""}) and line breaks, and drops a leading byte order mark. A
+ * quote never closed fails with the line it opened on, and so does a record too long to
+ * be one: the rest of the file is not swallowed into one field.
  */
 final class CsvRecordReader implements Closeable {
 
 	private static final int BOM = '\uFEFF';
+
+	/**
+	 * No real row comes near this; a file that does is not CSV or lost a quote, and is
+	 * refused before it fills the memory.
+	 */
+	static final int MAX_RECORD_LENGTH = 1_000_000;
+
+	private static final String MAX_RECORD_LENGTH_TEXT = "1,000,000";
 
 	private final Reader reader;
 
@@ -45,10 +55,18 @@ final class CsvRecordReader implements Closeable {
 		StringBuilder field = new StringBuilder(32);
 		boolean quoted = false;
 		boolean fieldWasQuoted = false;
+		long quoteLine = startLine;
 		while (true) {
+			if (raw.length() > MAX_RECORD_LENGTH) {
+				throw new CsvFormatException(startLine, raw.toString(),
+						quoted ? "the quoted field opened on line " + quoteLine + " runs on for more than "
+								+ MAX_RECORD_LENGTH_TEXT + " characters: its closing quote is missing"
+								: "the record is longer than " + MAX_RECORD_LENGTH_TEXT + " characters");
+			}
 			if (c == -1) {
 				if (quoted) {
-					throw new CsvFormatException(startLine, raw.toString(), "a quoted field is never closed");
+					throw new CsvFormatException(startLine, raw.toString(),
+							"the quoted field opened on line " + quoteLine + " is never closed (a quote is missing)");
 				}
 				fields.add(field.toString());
 				return new CsvRecord(startLine, raw.toString(), List.copyOf(fields));
@@ -78,6 +96,7 @@ final class CsvRecordReader implements Closeable {
 			else if (c == '"' && field.isEmpty() && !fieldWasQuoted) {
 				quoted = true;
 				fieldWasQuoted = true;
+				quoteLine = this.line;
 				raw.append('"');
 			}
 			else if (c == this.delimiter) {
@@ -103,6 +122,13 @@ final class CsvRecordReader implements Closeable {
 			}
 			c = read();
 		}
+	}
+
+	/**
+	 * The line the reader has reached, for a message about a problem found there.
+	 */
+	long line() {
+		return this.line;
 	}
 
 	private int read() throws IOException {
@@ -140,9 +166,9 @@ final class CsvRecordReader implements Closeable {
 		private final String raw;
 
 		CsvFormatException(long lineNumber, String raw, String reason) {
-			super("line " + lineNumber + ": " + reason);
+			super(reason);
 			this.lineNumber = lineNumber;
-			this.raw = raw;
+			this.raw = Excerpt.of(raw, Excerpt.LINE);
 		}
 
 		long lineNumber() {

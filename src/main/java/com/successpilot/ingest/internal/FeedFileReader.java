@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -31,6 +34,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import com.successpilot.ingest.FeedDefinition;
+import com.successpilot.system.ColumnText;
 
 /**
  * Reads every file of one feed's inbox, in name order, as {@link FeedRecord}s.
@@ -41,6 +45,8 @@ import com.successpilot.ingest.FeedDefinition;
  * safe). Files are registered in the import ledger as they are opened.
  */
 final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutionListener {
+
+	private static final Log logger = LogFactory.getLog(FeedFileReader.class);
 
 	static final String REJECT_SUFFIX = ".rejected.csv";
 
@@ -82,19 +88,21 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 
 	private final Set<String> optionalFields;
 
-	FeedFileReader(FeedDefinition feed, Path inbox, ImportLedger ledger) {
-		this(feed, inbox, ledger, Set.of());
-	}
+	private final FeedTarget target;
+
+	private FeedFileCheck check;
 
 	/**
-	 * @param optionalFields fields a file may leave out of its header (read as empty), so
-	 * files written before a new optional column was mapped still import
+	 * @param target what the rows become: its optional fields may be left out of a file's
+	 * header (read as empty), so files written before a new optional column was mapped
+	 * still import; its key finds rows of one file saying different things
 	 */
-	FeedFileReader(FeedDefinition feed, Path inbox, ImportLedger ledger, Set<String> optionalFields) {
+	FeedFileReader(FeedDefinition feed, Path inbox, ImportLedger ledger, FeedTarget target) {
 		this.feed = feed;
 		this.inbox = inbox;
 		this.ledger = ledger;
-		this.optionalFields = Set.copyOf(optionalFields);
+		this.target = target;
+		this.optionalFields = target.optionalFieldNames();
 	}
 
 	@Override
@@ -105,6 +113,11 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 	@Override
 	public void open(ExecutionContext context) {
 		this.files = listInbox();
+		reportUnmatched();
+		if (this.files.isEmpty() && this.feed.required()) {
+			throw new FeedFileException(this.feed.name() + ": no file in " + this.inbox + " matches '"
+					+ this.feed.files() + "', and the feed is required (required: true)");
+		}
 		this.inboxState = describe(this.files);
 		this.ledgerIds.clear();
 		boolean resume = this.inboxState.equals(context.getString(INBOX_STATE, null));
@@ -130,15 +143,12 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 				record = this.csv.next();
 			}
 			catch (CsvRecordReader.CsvFormatException ex) {
-				this.recordsRead++;
-				FeedRecord broken = new FeedRecord(this.current, ex.lineNumber(), ex.raw(), Map.of(), Map.of(),
-						"a quoted field is never closed");
-				nextFile();
-				return broken;
+				// the check found none: the file changed while it was read
+				throw new FeedFileException(this.current.displayName() + " line " + ex.lineNumber() + ": "
+						+ ex.getMessage() + " (the file changed while it was imported?)");
 			}
 			catch (CharacterCodingException ex) {
-				throw new FeedFileException(this.current.displayName() + " is not valid " + this.feed.encoding()
-						+ " text; set the feed's encoding in batch-jobs/ (UTF-8 or Shift_JIS)");
+				throw notEncoded(firstUndecodableLine(this.current.path()));
 			}
 			if (record == null) {
 				nextFile();
@@ -175,14 +185,15 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 	private FeedRecord toFeedRecord(CsvRecord record) {
 		List<String> fields = record.fields();
 		if (fields.size() != this.headerWidth) {
-			return new FeedRecord(this.current, record.lineNumber(), record.raw(), Map.of(), Map.of(),
+			return new FeedRecord(this.current, record.lineNumber(), raw(record), Map.of(), Map.of(),
 					"expected " + this.headerWidth + " fields as in the header, found " + fields.size());
 		}
 		Map<String, String> values = new HashMap<>(this.fieldColumns.size() * 2);
-		this.fieldColumns.forEach((field, index) -> values.put(field, fields.get(index).trim()));
+		this.fieldColumns.forEach((field, index) -> values.put(field, fields.get(index).strip()));
 		Map<String, String> metrics = new LinkedHashMap<>();
-		this.metricColumns.forEach((metric, index) -> metrics.put(metric, fields.get(index).trim()));
-		return new FeedRecord(this.current, record.lineNumber(), record.raw(), values, metrics, null);
+		this.metricColumns.forEach((metric, index) -> metrics.put(metric, fields.get(index).strip()));
+		return new FeedRecord(this.current, record.lineNumber(), raw(record), values, metrics,
+				this.check.conflict(record.lineNumber()), this.check.duplicateOf(record.lineNumber()));
 	}
 
 	private void nextFile() {
@@ -203,14 +214,25 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 		}
 		this.current = new ImportedFile(ledgerId, this.feed.name(), path);
 		try {
-			InputStream in = Files.newInputStream(path);
-			this.csv = new CsvRecordReader(new BufferedReader(new InputStreamReader(in,
-					this.feed.encoding()
-						.newDecoder()
-						.onMalformedInput(CodingErrorAction.REPORT)
-						.onUnmappableCharacter(CodingErrorAction.REPORT)),
-					1 << 16), this.feed.delimiter());
-			readHeader();
+			this.csv = csv(path);
+			if (!readHeader()) {
+				skipEmpty("is empty");
+				return;
+			}
+			this.check = FeedFileCheck.of(() -> {
+				try {
+					CsvRecordReader reader = csv(path);
+					reader.next();
+					return reader;
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}, this.headerWidth, keyColumns(), comparedColumns());
+			if (this.check.dataRows() == 0) {
+				skipEmpty("has a header but no rows");
+				return;
+			}
 			for (long i = 0; i < skip; i++) {
 				if (this.csv.next() == null) {
 					break;
@@ -218,23 +240,136 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 			}
 			this.recordsRead = skip;
 		}
-		catch (CharacterCodingException ex) {
-			throw new FeedFileException(this.current.displayName() + " is not valid " + this.feed.encoding()
-					+ " text; set the feed's encoding in batch-jobs/ (UTF-8 or Shift_JIS)");
+		catch (CsvRecordReader.CsvFormatException ex) {
+			closeCurrent();
+			throw new FeedFileException(this.current.displayName() + " line " + ex.lineNumber() + ": " + ex.getMessage()
+					+ ". Nothing of the file was imported; fix it and run again.");
 		}
-		catch (IOException ex) {
+		catch (CharacterCodingException ex) {
+			closeCurrent();
+			throw notEncoded(firstUndecodableLine(path));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			closeCurrent();
 			throw new ItemStreamException("Cannot read " + this.current.displayName() + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private void readHeader() throws IOException {
+	private CsvRecordReader csv(Path path) throws IOException {
+		InputStream in = Files.newInputStream(path);
+		return new CsvRecordReader(new BufferedReader(new InputStreamReader(in,
+				this.feed.encoding()
+					.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)),
+				1 << 16), this.feed.delimiter());
+	}
+
+	/**
+	 * A file without rows: a warning, the feed goes on with its next file (the finisher
+	 * records it as EMPTY and archives it) — unless the feed is required.
+	 */
+	private void skipEmpty(String what) {
+		if (this.feed.required()) {
+			throw new FeedFileException(this.current.displayName() + " " + what
+					+ ", and the feed is required (required: true): nothing was imported");
+		}
+		logger.warn(this.current.displayName() + " " + what + ": nothing to import, the feed goes on");
+		nextFile();
+	}
+
+	private FeedFileException notEncoded(long line) {
+		return new FeedFileException(this.current.displayName() + " is not valid " + this.feed.encoding()
+				+ " text (line " + line + " is the first that is not); set the feed's encoding in batch-jobs/ "
+				+ "(UTF-8 or Shift_JIS). Nothing of the file was imported.");
+	}
+
+	/**
+	 * The decoder reads ahead in blocks, so the line it fails at is not the line at
+	 * fault: decode line by line instead (a line feed byte is a line feed in UTF-8 and
+	 * Shift_JIS alike).
+	 */
+	private long firstUndecodableLine(Path path) {
+		var decoder = this.feed.encoding()
+			.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path))) {
+			java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+			long number = 1;
+			for (int b = in.read();; b = in.read()) {
+				if (b == '\n' || b == -1) {
+					try {
+						decoder.reset().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
+					}
+					catch (CharacterCodingException ex) {
+						return number;
+					}
+					if (b == -1) {
+						return 1;
+					}
+					line.reset();
+					number++;
+				}
+				else {
+					line.write(b);
+				}
+			}
+		}
+		catch (IOException ex) {
+			return 1;
+		}
+	}
+
+	private Map<FieldSpec, Integer> keyColumns() {
+		Map<FieldSpec, Integer> keys = new LinkedHashMap<>();
+		for (String field : this.target.keyFieldNames()) {
+			Integer index = this.fieldColumns.get(field);
+			if (index == null) {
+				return Map.of();
+			}
+			keys.put(this.target.fields()
+				.stream()
+				.filter((spec) -> spec.field().equals(field))
+				.findFirst()
+				.orElseThrow(), index);
+		}
+		return keys;
+	}
+
+	private int[] comparedColumns() {
+		return java.util.stream.Stream.concat(this.fieldColumns.values().stream(), this.metricColumns.values().stream())
+			.mapToInt(Integer::intValue)
+			.toArray();
+	}
+
+	private static String raw(CsvRecord record) {
+		return Excerpt.of(record.raw(), Excerpt.LINE);
+	}
+
+	/**
+	 * @return {@code false} for a file without even a header
+	 */
+	private boolean readHeader() throws IOException {
 		CsvRecord header = this.csv.next();
+		while (header != null && header.isBlank()) {
+			header = this.csv.next();
+		}
 		if (header == null) {
-			throw new FeedFileException(this.current.displayName() + " is empty: the first line must be a header");
+			return false;
 		}
 		Map<String, Integer> byName = new HashMap<>();
+		List<String> repeated = new ArrayList<>();
 		for (int i = 0; i < header.fields().size(); i++) {
-			byName.put(header.fields().get(i).trim().toLowerCase(Locale.ROOT), i);
+			String name = header.fields().get(i).trim().toLowerCase(Locale.ROOT);
+			if (byName.putIfAbsent(name, i) != null && isMapped(name)) {
+				repeated.add(Excerpt.of(header.fields().get(i).trim()));
+			}
+		}
+		if (!repeated.isEmpty()) {
+			throw new FeedFileException(this.current.displayName() + ": the header names the column"
+					+ ((repeated.size() > 1) ? "s " : " ") + repeated
+					+ " more than once; which one holds the value is unclear. Nothing of the file was imported.");
 		}
 		this.headerWidth = header.fields().size();
 		this.fieldColumns = new LinkedHashMap<>();
@@ -244,8 +379,9 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 				continue;
 			}
 			if (index == null) {
-				throw new FeedFileException(this.current.displayName() + ": the header has no column '"
-						+ mapping.getValue() + "' (field " + mapping.getKey() + "); it has " + header.fields());
+				throw new FeedFileException(
+						this.current.displayName() + ": the header has no column '" + mapping.getValue() + "' (field "
+								+ mapping.getKey() + "); it has " + Excerpt.of(header.fields().toString()));
 			}
 			this.fieldColumns.put(mapping.getKey(), index);
 		}
@@ -256,6 +392,12 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 				this.metricColumns.put(metric, index);
 			}
 		}
+		return true;
+	}
+
+	private boolean isMapped(String lowerCaseHeader) {
+		return this.feed.columns().values().stream().anyMatch((h) -> h.trim().equalsIgnoreCase(lowerCaseHeader))
+				|| this.feed.metrics().stream().anyMatch((m) -> m.equalsIgnoreCase(lowerCaseHeader));
 	}
 
 	private void closeCurrent() {
@@ -271,19 +413,47 @@ final class FeedFileReader implements ItemStreamReader<FeedRecord>, StepExecutio
 	}
 
 	private List<Path> listInbox() {
+		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + this.feed.files());
+		return inboxFiles().stream().filter((path) -> matcher.matches(path.getFileName())).toList();
+	}
+
+	private List<Path> inboxFiles() {
 		if (!Files.isDirectory(this.inbox)) {
 			return List.of();
 		}
-		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + this.feed.files());
 		try (Stream<Path> entries = Files.list(this.inbox)) {
 			return entries.filter(Files::isRegularFile)
-				.filter((path) -> matcher.matches(path.getFileName()))
 				.filter((path) -> !path.getFileName().toString().endsWith(REJECT_SUFFIX))
 				.sorted()
 				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list the inbox " + this.inbox, ex);
+		}
+	}
+
+	/**
+	 * Files in the feed's folder its glob does not match (a {@code .CSV} where
+	 * {@code *.csv} is expected): not imported, but said on the run, every run, until
+	 * someone renames or removes them.
+	 */
+	private void reportUnmatched() {
+		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + this.feed.files());
+		PathMatcher anyCase = FileSystems.getDefault()
+			.getPathMatcher("glob:" + this.feed.files().toLowerCase(Locale.ROOT));
+		for (Path path : inboxFiles()) {
+			if (matcher.matches(path.getFileName())) {
+				continue;
+			}
+			String name = path.getFileName().toString();
+			String note = "matches no feed: feed '" + this.feed.name() + "' reads files matching '" + this.feed.files()
+					+ "' (names are case-sensitive)"
+					+ (anyCase.matches(Path.of(name.toLowerCase(Locale.ROOT))) ? "; rename it to "
+							+ Excerpt.of(name.toLowerCase(Locale.ROOT)) + " or widen the feed's files: glob" : "")
+					+ ". It was not imported and stays in " + this.inbox;
+			logger.warn(this.feed.name() + "/" + Excerpt.of(name) + " " + note);
+			this.ledger.unmatched(this.feed.name(), ColumnText.fit(name, 255), checksum(path), size(path),
+					this.jobExecutionId, note);
 		}
 	}
 

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -14,9 +17,15 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * Writes a chunk in one transaction: accepted rows upserted by natural key, rejected rows
- * recorded in the ledger, and each file's counts advanced.
+ * recorded in the ledger, exact repeats of an earlier row skipped, and each file's counts
+ * advanced.
  */
 final class FeedOutcomeWriter implements ItemWriter<FeedOutcome> {
+
+	private static final Log logger = LogFactory.getLog(FeedOutcomeWriter.class);
+
+	/** Enough to see what is wrong without a log line per row of a large file. */
+	private static final int WARNINGS_LOGGED_PER_CHUNK = 10;
 
 	private static final String METRIC_UPSERT = "INSERT INTO " + FeedMappings.METRICS_TABLE
 			+ " (account_id, usage_date, metric, metric_value) "
@@ -41,12 +50,24 @@ final class FeedOutcomeWriter implements ItemWriter<FeedOutcome> {
 		List<SqlParameterSource> metrics = new ArrayList<>();
 		List<FeedOutcome> rejected = new ArrayList<>();
 		Map<Long, long[]> countsByFile = new LinkedHashMap<>();
+		int warningsLogged = 0;
 		for (FeedOutcome outcome : chunk) {
-			long[] counts = countsByFile.computeIfAbsent(outcome.record().file().ledgerId(), (id) -> new long[2]);
+			long[] counts = countsByFile.computeIfAbsent(outcome.record().file().ledgerId(), (id) -> new long[4]);
 			if (outcome.isRejected()) {
 				rejected.add(outcome);
 				counts[1]++;
 				continue;
+			}
+			if (outcome.isDuplicate()) {
+				counts[2]++;
+				continue;
+			}
+			if (outcome.warning() != null) {
+				counts[3]++;
+				if (warningsLogged++ < WARNINGS_LOGGED_PER_CHUNK) {
+					logger.warn(outcome.record().file().displayName() + " line " + outcome.record().lineNumber()
+							+ " imported with a warning: " + Excerpt.of(outcome.warning(), Excerpt.LINE));
+				}
 			}
 			counts[0]++;
 			rows.add(new MapSqlParameterSource(outcome.columns()));
@@ -66,8 +87,12 @@ final class FeedOutcomeWriter implements ItemWriter<FeedOutcome> {
 		if (!rejected.isEmpty()) {
 			this.ledger.reject(rejected);
 		}
-		countsByFile
-			.forEach((fileId, counts) -> this.ledger.count(fileId, counts[0] + counts[1], counts[0], counts[1]));
+		if (warningsLogged > WARNINGS_LOGGED_PER_CHUNK) {
+			logger.warn(
+					(warningsLogged - WARNINGS_LOGGED_PER_CHUNK) + " more rows of this chunk imported with a warning");
+		}
+		countsByFile.forEach((fileId, counts) -> this.ledger.count(fileId, counts[0] + counts[1] + counts[2], counts[0],
+				counts[1], counts[2], counts[3]));
 	}
 
 }

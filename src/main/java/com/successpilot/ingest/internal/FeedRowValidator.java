@@ -1,27 +1,47 @@
 package com.successpilot.ingest.internal;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import com.successpilot.ingest.FeedDefinition;
+import com.successpilot.ingest.FeedDefinition.Handling;
+import com.successpilot.ingest.FeedImportSteps;
 
 /**
  * Checks one row against its feed target and turns it into column values, or into a
  * rejection listing every problem found in the row (so an operator fixes a row once).
+ * Rows that are well-formed but doubtful — dated after the business date, a contract
+ * still active after its end — are rejected or warned about as the feed's definition
+ * says.
  */
-final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome> {
+final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome>, StepExecutionListener {
 
 	private final FeedTarget target;
 
 	private final References references;
 
-	FeedRowValidator(FeedTarget target, References references) {
+	private final FeedDefinition feed;
+
+	private LocalDate businessDate;
+
+	FeedRowValidator(FeedTarget target, References references, FeedDefinition feed) {
 		this.target = target;
 		this.references = references;
+		this.feed = feed;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.businessDate = FeedImportSteps.businessDate(stepExecution.getJobParameters());
 	}
 
 	@Override
@@ -29,10 +49,19 @@ final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome> {
 		if (record.malformed() != null) {
 			return FeedOutcome.rejected(record, record.malformed());
 		}
+		if (record.isDuplicate()) {
+			return FeedOutcome.duplicate(record);
+		}
 		List<String> problems = new ArrayList<>();
 		Map<String, Object> columns = new HashMap<>();
 		for (FieldSpec field : this.target.fields()) {
 			String value = record.values().getOrDefault(field.field(), "");
+			int control = controlCharacter(value);
+			if (control >= 0) {
+				problems.add(field.field() + " contains the control character U+" + String.format("%04X", control)
+						+ " (at character " + (value.indexOf(control) + 1) + ")");
+				continue;
+			}
 			try {
 				columns.put(field.column(), field.parse(value, this.references));
 			}
@@ -40,6 +69,7 @@ final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome> {
 				problems.add(ex.getMessage());
 			}
 		}
+		List<String> warnings = new ArrayList<>();
 		if (problems.isEmpty()) {
 			try {
 				this.target.checkOrder(columns);
@@ -47,22 +77,70 @@ final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome> {
 			catch (RowRejectedException ex) {
 				problems.add(ex.getMessage());
 			}
+			doubts(columns, problems, warnings);
 		}
-		Map<String, BigDecimal> metrics = new LinkedHashMap<>();
+		Map<String, java.math.BigDecimal> metrics = new LinkedHashMap<>();
 		record.metrics().forEach((metric, value) -> {
 			if (!value.isEmpty()) {
 				try {
-					metrics.put(metric, new BigDecimal(value));
+					metrics.put(metric, FieldType.decimal("metric " + metric, value));
 				}
-				catch (NumberFormatException ex) {
-					problems.add("metric " + metric + " '" + value + "' is not a number");
+				catch (RowRejectedException ex) {
+					problems.add(ex.getMessage());
 				}
 			}
 		});
 		if (!problems.isEmpty()) {
 			return FeedOutcome.rejected(record, String.join("; ", problems));
 		}
-		return FeedOutcome.accepted(record, columns, metrics);
+		return FeedOutcome.accepted(record, columns, metrics, warnings.isEmpty() ? null : String.join("; ", warnings));
+	}
+
+	private void doubts(Map<String, Object> columns, List<String> problems, List<String> warnings) {
+		String dated = this.target.eventDateColumn();
+		if (dated != null && this.businessDate != null) {
+			LocalDate day = day(columns.get(dated));
+			if (day != null && day.isAfter(this.businessDate)) {
+				doubt(this.feed.futureDates(),
+						this.target.fieldOf(dated) + " " + day + " is after the business date " + this.businessDate,
+						problems, warnings);
+			}
+		}
+		if ("contract".equals(this.target.name()) && this.businessDate != null && "active".equals(columns.get("status"))
+				&& columns.get("end_date") instanceof LocalDate end && end.isBefore(this.businessDate)) {
+			doubt(this.feed.endedButActive(), "status is active but endDate " + end + " is before the business date "
+					+ this.businessDate + " (the contract has ended)", problems, warnings);
+		}
+	}
+
+	private static void doubt(Handling handling, String reason, List<String> problems, List<String> warnings) {
+		switch (handling) {
+			case REJECT -> problems.add(reason);
+			case WARN -> warnings.add(reason);
+			case ACCEPT -> {
+			}
+		}
+	}
+
+	/**
+	 * The first character no feed value should hold (NUL, escape sequences, bells), or
+	 * -1; tabs and line breaks inside quoted text are text.
+	 */
+	private static int controlCharacter(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+				return c;
+			}
+		}
+		return -1;
+	}
+
+	private static LocalDate day(Object value) {
+		if (value instanceof LocalDate date) {
+			return date;
+		}
+		return (value instanceof LocalDateTime dateTime) ? dateTime.toLocalDate() : null;
 	}
 
 }

@@ -34,19 +34,24 @@ public final class FeedStepFactory {
 
 	public Step step(ImportDefinition definition, FeedDefinition feed) {
 		FeedTarget target = FeedTargets.find(feed.target());
-		FeedFileReader reader = new FeedFileReader(feed, definition.inboxOf(feed), this.ledger,
-				target.optionalFieldNames());
+		FeedFileReader reader = new FeedFileReader(feed, definition.inboxOf(feed), this.ledger, target);
 		JdbcReferences references = new JdbcReferences(this.jdbc);
-		return new StepBuilder(feed.stepName(), this.jobRepository)
+		FeedRowValidator validator = new FeedRowValidator(target, references, feed);
+		var step = new StepBuilder(feed.stepName(), this.jobRepository)
 			.<FeedRecord, FeedOutcome>chunk(definition.chunkSize())
 			.transactionManager(this.transactionManager)
 			.reader(reader)
-			.processor(new FeedRowValidator(target, references))
+			.processor(validator)
 			.writer(new FeedOutcomeWriter(target, new NamedParameterJdbcTemplate(this.jdbc), this.ledger))
 			.stream(references)
 			.listener(reader)
-			.listener(new FeedStepFinisher(definition, feed, reader, this.ledger))
-			.build();
+			.listener(validator)
+			.listener(new FeedStepFinisher(definition, feed, reader, this.ledger));
+		if (feed.equals(definition.feeds().get(0))) {
+			// once per run: what lies in the inbox outside every feed's folder
+			step.listener(new InboxStrays(definition, this.ledger));
+		}
+		return step.build();
 	}
 
 }

@@ -80,9 +80,33 @@ final class FeedStepFinisher implements StepExecutionListener {
 			if (feedFile.toFile().exists()) {
 				FeedFileArchiver.archive(feedFile, archive);
 			}
+			if (file.read() == 0) {
+				this.ledger.finish(List.of(file.id()), ImportStatus.EMPTY,
+						"the file had no rows: nothing imported, the feed went on (a warning; set required: true "
+								+ "in " + this.definition.source() + " to fail instead)");
+			}
+			else {
+				this.ledger.finish(List.of(file.id()), ImportStatus.IMPORTED, notes(file));
+			}
 		}
-		this.ledger.finish(fileIds, ImportStatus.IMPORTED, null);
 		return null;
+	}
+
+	/**
+	 * What an operator should know about a file that imported: rows warned about, rows
+	 * repeated; {@code null} when nothing.
+	 */
+	private static String notes(ImportLedger.ImportedFileCounts file) {
+		List<String> notes = new java.util.ArrayList<>();
+		if (file.warned() > 0) {
+			notes.add(file.warned() + ((file.warned() == 1) ? " row" : " rows")
+					+ " imported with a warning (listed in the log with line and reason)");
+		}
+		if (file.duplicates() > 0) {
+			notes.add(file.duplicates() + ((file.duplicates() == 1) ? " row repeats" : " rows repeat")
+					+ " an earlier row exactly and " + ((file.duplicates() == 1) ? "was" : "were") + " counted once");
+		}
+		return notes.isEmpty() ? null : String.join("; ", notes);
 	}
 
 	private static LocalDate businessDate(StepExecution stepExecution) {

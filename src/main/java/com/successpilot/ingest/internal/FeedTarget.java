@@ -27,16 +27,19 @@ final class FeedTarget {
 
 	private final boolean acceptsMetrics;
 
+	private final String eventDateColumn;
+
 	private final String upsertSql;
 
 	private FeedTarget(String name, String table, List<String> keyColumns, List<FieldSpec> fields,
-			List<OrderCheck> orderChecks, boolean acceptsMetrics) {
+			List<OrderCheck> orderChecks, boolean acceptsMetrics, String eventDateColumn) {
 		this.name = name;
 		this.table = table;
 		this.keyColumns = keyColumns;
 		this.fields = fields;
 		this.orderChecks = orderChecks;
 		this.acceptsMetrics = acceptsMetrics;
+		this.eventDateColumn = eventDateColumn;
 		this.upsertSql = upsert();
 	}
 
@@ -66,6 +69,21 @@ final class FeedTarget {
 
 	boolean acceptsMetrics() {
 		return this.acceptsMetrics;
+	}
+
+	/**
+	 * The column dating what a row reports (a day of usage, a ticket's opening), which
+	 * cannot lie after the business date; {@code null} for targets without one.
+	 */
+	String eventDateColumn() {
+		return this.eventDateColumn;
+	}
+
+	/**
+	 * The fields making up the natural key, in key order.
+	 */
+	List<String> keyFieldNames() {
+		return this.keyColumns.stream().map(this::fieldOf).toList();
 	}
 
 	boolean knows(String field) {
@@ -144,6 +162,8 @@ final class FeedTarget {
 
 		private boolean acceptsMetrics;
 
+		private String eventDateColumn;
+
 		private Builder(String name, String table) {
 			this.name = name;
 			this.table = table;
@@ -164,6 +184,11 @@ final class FeedTarget {
 			return this;
 		}
 
+		Builder datedBy(String column) {
+			this.eventDateColumn = column;
+			return this;
+		}
+
 		Builder withMetrics() {
 			this.acceptsMetrics = true;
 			return this;
@@ -171,7 +196,7 @@ final class FeedTarget {
 
 		FeedTarget build() {
 			return new FeedTarget(this.name, this.table, List.copyOf(this.keyColumns), List.copyOf(this.fields),
-					List.copyOf(this.orderChecks), this.acceptsMetrics);
+					List.copyOf(this.orderChecks), this.acceptsMetrics, this.eventDateColumn);
 		}
 
 	}

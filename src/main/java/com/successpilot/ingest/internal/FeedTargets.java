@@ -102,6 +102,7 @@ final class FeedTargets {
 			.field(of("keyEvents", "key_events", INTEGER).orElse(0L).between(0, null))
 			.field(of("valueMilestones", "value_milestones", INTEGER).orElse(0L).between(0, null))
 			.withMetrics()
+			.datedBy("usage_date")
 			.build();
 	}
 
@@ -117,6 +118,7 @@ final class FeedTargets {
 			.field(of("escalated", "escalated", BOOLEAN).orElse(Boolean.FALSE))
 			.field(of("csat", "csat", INTEGER).between(1, 5L))
 			.notBefore("closed_at", "opened_at")
+			.datedBy("opened_at")
 			.build();
 	}
 
@@ -130,6 +132,7 @@ final class FeedTargets {
 			.field(of("respondentRole", "respondent_role", TEXT).orElse("other")
 				.oneOf("executive", "decision-maker", "end-user", "admin", "other"))
 			.field(of("comment", "comment", TEXT).maxLength(2000))
+			.datedBy("responded_on")
 			.build();
 	}
 

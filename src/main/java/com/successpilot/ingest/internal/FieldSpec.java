@@ -58,8 +58,8 @@ record FieldSpec(String field, String column, FieldType type, boolean mandatory,
 		if (this.type == FieldType.CHOICE) {
 			String choice = value.toLowerCase(Locale.ROOT);
 			if (!this.choices.contains(choice)) {
-				throw new RowRejectedException(
-						label + " '" + value + "' is not one of " + this.choices.stream().sorted().toList());
+				throw new RowRejectedException(label + " '" + Excerpt.of(value) + "' is not one of "
+						+ this.choices.stream().sorted().toList());
 			}
 			return choice;
 		}
@@ -72,11 +72,12 @@ record FieldSpec(String field, String column, FieldType type, boolean mandatory,
 
 	private void checkRange(String label, String value, BigDecimal number) throws RowRejectedException {
 		if (this.min != null && number.compareTo(this.min) < 0) {
-			throw new RowRejectedException(this.min.signum() == 0 ? label + " must not be negative (was " + value + ")"
-					: label + " must be at least " + this.min + " (was " + value + ")");
+			throw new RowRejectedException(
+					this.min.signum() == 0 ? label + " must not be negative (was " + Excerpt.of(value) + ")"
+							: label + " must be at least " + this.min + " (was " + Excerpt.of(value) + ")");
 		}
 		if (this.max != null && number.compareTo(this.max) > 0) {
-			throw new RowRejectedException(label + " must be at most " + this.max + " (was " + value + ")");
+			throw new RowRejectedException(label + " must be at most " + this.max + " (was " + Excerpt.of(value) + ")");
 		}
 	}
 

@@ -66,9 +66,8 @@ public class ImportLedger {
 					+ "finished_at = NULL, failure = NULL WHERE id = ?", jobExecutionId, now, fileId);
 			if (fresh) {
 				this.jdbc.update("DELETE FROM import_rejections WHERE import_file_id = ?", fileId);
-				this.jdbc.update(
-						"UPDATE import_files SET rows_read = 0, rows_imported = 0, rows_rejected = 0 WHERE id = ?",
-						fileId);
+				this.jdbc.update("UPDATE import_files SET rows_read = 0, rows_imported = 0, rows_rejected = 0, "
+						+ "rows_duplicate = 0, rows_warned = 0 WHERE id = ?", fileId);
 			}
 			return fileId;
 		});
@@ -78,9 +77,29 @@ public class ImportLedger {
 	/**
 	 * Adds a chunk's counts; runs in the chunk's transaction.
 	 */
-	void count(long fileId, long read, long imported, long rejected) {
+	void count(long fileId, long read, long imported, long rejected, long duplicates, long warned) {
 		this.jdbc.update("UPDATE import_files SET rows_read = rows_read + ?, rows_imported = rows_imported + ?, "
-				+ "rows_rejected = rows_rejected + ? WHERE id = ?", read, imported, rejected, fileId);
+				+ "rows_rejected = rows_rejected + ?, rows_duplicate = rows_duplicate + ?, rows_warned = rows_warned + ? "
+				+ "WHERE id = ?", read, imported, rejected, duplicates, warned, fileId);
+	}
+
+	/**
+	 * Records a file in a feed's inbox that no feed reads (a name the feed's glob does
+	 * not match, a folder no feed has), so the run summary says so; it stays where it is.
+	 */
+	void unmatched(String folder, String fileName, String checksum, long size, long jobExecutionId, String note) {
+		this.ownTransaction.executeWithoutResult((status) -> {
+			Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
+			int updated = this.jdbc.update(
+					"UPDATE import_files SET status = 'UNMATCHED', job_execution_id = ?, started_at = ?, "
+							+ "finished_at = ?, failure = ? WHERE feed = ? AND file_name = ? AND checksum = ?",
+					jobExecutionId, now, now, ColumnText.fit(note, 2000), folder, fileName, checksum);
+			if (updated == 0) {
+				this.jdbc.update("INSERT INTO import_files (feed, file_name, checksum, size_bytes, status, "
+						+ "job_execution_id, started_at, finished_at, failure) VALUES (?, ?, ?, ?, 'UNMATCHED', ?, ?, ?, ?)",
+						folder, fileName, checksum, size, jobExecutionId, now, now, ColumnText.fit(note, 2000));
+			}
+		});
 	}
 
 	/**
@@ -93,6 +112,7 @@ public class ImportLedger {
 				rejected, rejected.size(), (statement, outcome) -> {
 					statement.setLong(1, outcome.record().file().ledgerId());
 					statement.setLong(2, outcome.record().lineNumber());
+					// already cut to Excerpt.LINE by the reader
 					statement.setString(3, outcome.record().raw());
 					statement.setString(4, ColumnText.fit(outcome.rejection(), 1000));
 				});
@@ -115,10 +135,12 @@ public class ImportLedger {
 			return List.of();
 		}
 		return this.named.query(
-				"SELECT id, feed, file_name, rows_read, rows_imported, rows_rejected FROM import_files WHERE id IN (:ids) ORDER BY id",
+				"SELECT id, feed, file_name, status, rows_read, rows_imported, rows_rejected, rows_duplicate, rows_warned "
+						+ "FROM import_files WHERE id IN (:ids) ORDER BY id",
 				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("ids", fileIds),
 				(rs, row) -> new ImportedFileCounts(rs.getLong("id"), rs.getString("feed"), rs.getString("file_name"),
-						rs.getLong("rows_read"), rs.getLong("rows_imported"), rs.getLong("rows_rejected")));
+						rs.getString("status"), rs.getLong("rows_read"), rs.getLong("rows_imported"),
+						rs.getLong("rows_rejected"), rs.getLong("rows_duplicate"), rs.getLong("rows_warned")));
 	}
 
 	List<Rejection> rejections(long fileId) {
@@ -127,7 +149,8 @@ public class ImportLedger {
 				(rs, row) -> new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3)), fileId);
 	}
 
-	record ImportedFileCounts(long id, String feed, String fileName, long read, long imported, long rejected) {
+	record ImportedFileCounts(long id, String feed, String fileName, String status, long read, long imported,
+			long rejected, long duplicates, long warned) {
 
 	}
 

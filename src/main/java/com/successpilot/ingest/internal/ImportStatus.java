@@ -12,6 +12,13 @@ public enum ImportStatus {
 	/** More rows rejected than the feed allows; the file stays in the inbox. */
 	TOO_MANY_REJECTED,
 	/** The file could not be read (header, encoding, database); it stays in the inbox. */
-	FAILED
+	FAILED,
+	/**
+	 * The file had no rows (0 bytes, or a header alone): a warning, not a failure, unless
+	 * the feed is required; moved to the archive like an imported file.
+	 */
+	EMPTY,
+	/** The file is in an inbox folder but no feed reads it; it stays where it is. */
+	UNMATCHED
 
 }
