@@ -11,8 +11,9 @@ import com.successpilot.system.Command;
 import com.successpilot.system.CommandArguments;
 
 /**
- * {@code deliver-mail [--resend=ID]}: what the nightly job's mail steps do, on demand
- * (after an SMTP outage, say), and the one way to send a mail whose delivery was
+ * {@code deliver-mail [--now] [--resend=ID]}: what the nightly job's mail steps do, on
+ * demand (after an SMTP outage, say); {@code --now} sends the pending mails without
+ * waiting for their next attempt; and the one way to send a mail whose delivery was
  * interrupted (UNKNOWN) or refused (FAILED) again, once a person has decided to.
  */
 @Component
@@ -25,8 +26,9 @@ class DeliverMailCommand extends Command {
 	private final MailOutbox outbox;
 
 	DeliverMailCommand(MailComposer composer, MailDelivery delivery, MailOutbox outbox) {
-		super("deliver-mail", "[--resend=ID]",
-				"send the pending mails that are due; --resend sends an UNKNOWN or FAILED mail of the outbox again");
+		super("deliver-mail", "[--now] [--resend=ID]",
+				"send the pending mails that are due; --now also those waiting for their next attempt (the mail server "
+						+ "is back); --resend sends an UNKNOWN or FAILED mail of the outbox again");
 		this.composer = composer;
 		this.delivery = delivery;
 		this.outbox = outbox;
@@ -38,6 +40,9 @@ class DeliverMailCommand extends Command {
 		if (resend > 0 && !this.outbox.resend(resend)) {
 			out.println("Mail #" + resend + " is neither UNKNOWN nor FAILED: nothing to resend.");
 			return 1;
+		}
+		if (arguments.has("now")) {
+			out.println(this.outbox.dueNow() + " pending mail(s) waiting for their next attempt are due now.");
 		}
 		this.composer.composeQueued();
 		MailDelivery.Outcome outcome = this.delivery.deliverDue();

@@ -304,6 +304,37 @@ class TaskMailTests {
 	}
 
 	@Test
+	void afterAnOutageDeliverMailNowSendsThePendingMailsWithoutWaitingForTheirBackoff() throws Exception {
+		twoCsmsWithAnEscalatedAccount();
+		smtp.stop();
+		assertThat(this.launcher.run("nightlyJob", NIGHT, true).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForList("SELECT status FROM mail_outbox", String.class)).hasSize(3)
+			.containsOnly("PENDING");
+		smtp.start();
+
+		// the server is back: without --now nothing is due yet, with it everything goes
+		assertThat(deliverMail()).contains("0 sent");
+		String now = deliverMail("--now");
+
+		assertThat(now).contains("3 pending mail(s) waiting for their next attempt are due now").contains("3 sent");
+		assertThat(received()).hasSize(3);
+		assertThat(this.jdbc.queryForList("SELECT status FROM mail_outbox", String.class)).containsOnly("SENT");
+		// sent is sent: a second --now has nothing to bring forward or send
+		assertThat(deliverMail("--now")).contains("0 pending mail(s)").contains("0 sent");
+		assertThat(received()).hasSize(3);
+	}
+
+	private String deliverMail(String... options) throws Exception {
+		String[] args = new String[options.length + 1];
+		args[0] = "deliver-mail";
+		System.arraycopy(options, 0, args, 1, options.length);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		this.deliverMail.run(new CommandArguments(new DefaultApplicationArguments(args)),
+				new PrintStream(out, true, StandardCharsets.UTF_8));
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
 	void refusedAddressFailsWithTheServersReasonAndTheOthersAreSent() throws Exception {
 		this.portfolio.csms(MISAKI, "佐藤 美咲", "ja", "nobody.suzuki@example.com", "鈴木 一郎", "ja");
 		this.portfolio.stalledOnboarding("ACC-1", "株式会社テスト1", MISAKI, NIGHT);

@@ -167,6 +167,18 @@ public class MailOutbox {
 	}
 
 	/**
+	 * An operator's decision, once the mail server is back: the pending mails waiting for
+	 * their next attempt become due now instead of when their backoff ends.
+	 * @return how many were waiting
+	 */
+	public int dueNow() {
+		return this.jdbc.update("""
+				UPDATE mail_outbox SET next_attempt_at = :now, updated_at = :now
+				WHERE status = 'PENDING' AND next_attempt_at > :now
+				""", new MapSqlParameterSource("now", now()));
+	}
+
+	/**
 	 * An operator's decision: send an UNKNOWN or FAILED mail (again), with the same
 	 * Message-ID.
 	 * @return {@code false} when there is no such mail in either state
