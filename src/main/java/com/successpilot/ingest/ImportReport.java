@@ -3,7 +3,9 @@ package com.successpilot.ingest;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,12 +27,27 @@ public class ImportReport {
 	}
 
 	/**
-	 * The files imported (or not) by the given job executions, in import order.
+	 * The files imported (or not) by the given job executions, in import order. A file
+	 * fixed after a failed attempt counts once, as the later attempt left it; two
+	 * versions that were both imported both count.
 	 */
 	public List<FeedFileReport> files(Collection<Long> jobExecutionIds, LocalDate businessDate) {
 		if (jobExecutionIds.isEmpty()) {
 			return List.of();
 		}
+		Map<String, FeedFileReport> files = new LinkedHashMap<>();
+		for (FeedFileReport file : versions(jobExecutionIds, businessDate)) {
+			String name = file.feed() + "/" + file.fileName();
+			FeedFileReport earlier = files.get(name);
+			if (earlier != null && earlier.wasImported()) {
+				name = name + "#" + files.size();
+			}
+			files.put(name, file);
+		}
+		return List.copyOf(files.values());
+	}
+
+	private List<FeedFileReport> versions(Collection<Long> jobExecutionIds, LocalDate businessDate) {
 		return this.jdbc.query(
 				"SELECT feed, file_name, status, rows_read, rows_imported, rows_rejected, failure "
 						+ "FROM import_files WHERE job_execution_id IN (:ids) ORDER BY id",
@@ -60,6 +77,10 @@ public class ImportReport {
 	 */
 	public record FeedFileReport(String feed, String fileName, String status, long read, long imported, long rejected,
 			String failure, Path rejectFile) {
+
+		boolean wasImported() {
+			return "IMPORTED".equals(this.status) || "EMPTY".equals(this.status);
+		}
 
 	}
 

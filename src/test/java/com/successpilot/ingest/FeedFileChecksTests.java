@@ -107,6 +107,13 @@ class FeedFileChecksTests {
 			.containsEntry("rows_read", 1000L)
 			.containsEntry("rows_imported", 1000L)
 			.containsEntry("rows_rejected", 0L);
+		// the summary of the recovered run counts the file once, as it ended
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		this.summary.print(repaired, new PrintStream(out, true, StandardCharsets.UTF_8));
+		String summary = out.toString(StandardCharsets.UTF_8);
+		assertThat(summary).contains("after 2 attempts")
+			.containsPattern("\\n  usage +1 +1000 +1000 +0\\n")
+			.doesNotContain("never closed");
 	}
 
 	@Test
