@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.successpilot.SuccessPilotTest;
-import com.successpilot.TestData;
 import com.successpilot.ingest.FeedDefinition.Handling;
 import com.successpilot.run.RunLauncher;
 import com.successpilot.run.RunSummary;
@@ -65,10 +64,7 @@ class FeedFileChecksTests {
 
 	@BeforeEach
 	void emptyPortfolioAndInbox() {
-		this.feeds = new FeedFiles(this.definition);
-		FeedFiles.deleteRecursively(this.definition.inbox());
-		FeedFiles.deleteRecursively(this.definition.archive());
-		TestData.deleteAll(this.jdbc);
+		this.feeds = FeedFiles.startingEmpty(this.definition, this.jdbc);
 	}
 
 	@Test

@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.successpilot.TestData;
+
 /**
  * Drops feed files into a test inbox, the way an upstream system or an operator would.
  */
@@ -16,6 +20,16 @@ final class FeedFiles {
 
 	FeedFiles(ImportDefinition definition) {
 		this.definition = definition;
+	}
+
+	/**
+	 * An empty inbox and archive over an empty portfolio: where each import test starts.
+	 */
+	static FeedFiles startingEmpty(ImportDefinition definition, JdbcTemplate jdbc) {
+		deleteRecursively(definition.inbox());
+		deleteRecursively(definition.archive());
+		TestData.deleteAll(jdbc);
+		return new FeedFiles(definition);
 	}
 
 	Path drop(String feed, String fileName, String content) {

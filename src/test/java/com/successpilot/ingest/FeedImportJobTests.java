@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.successpilot.SuccessPilotTest;
-import com.successpilot.TestData;
 import com.successpilot.run.RunLauncher;
 
 /**
@@ -41,10 +40,7 @@ class FeedImportJobTests {
 
 	@BeforeEach
 	void emptyPortfolioAndInbox() {
-		this.feeds = new FeedFiles(this.definition);
-		FeedFiles.deleteRecursively(this.definition.inbox());
-		FeedFiles.deleteRecursively(this.definition.archive());
-		TestData.deleteAll(this.jdbc);
+		this.feeds = FeedFiles.startingEmpty(this.definition, this.jdbc);
 	}
 
 	@Test
