@@ -3,9 +3,13 @@ package com.successpilot.system.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.text.MessageFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -39,6 +43,8 @@ class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServlet
 	 */
 	public static class ProblemReportValve extends ErrorReportValve {
 
+		private static final JsonMapper JSON = JsonMapper.builder().build();
+
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {
 			int status = response.getStatus();
@@ -54,8 +60,12 @@ class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServlet
 				response.setCharacterEncoding("UTF-8");
 				Writer out = response.getReporter();
 				if (out != null) {
-					out.write("{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + status
-							+ ",\"detail\":\"" + json(detail) + "\"}");
+					Map<String, Object> problem = new LinkedHashMap<>();
+					problem.put("type", "about:blank");
+					problem.put("title", reason);
+					problem.put("status", status);
+					problem.put("detail", detail);
+					out.write(JSON.writeValueAsString(problem));
 					out.flush();
 				}
 			}
@@ -75,10 +85,6 @@ class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServlet
 				messages = ResourceBundle.getBundle("messages", Locale.ROOT, control);
 			}
 			return new MessageFormat(messages.getString(key), Locale.ROOT).format(new Object[] { status });
-		}
-
-		private static String json(String text) {
-			return text.replace("\\", "\\\\").replace("\"", "\\\"");
 		}
 
 	}
