@@ -102,10 +102,10 @@ public final class TestPortfolio {
 				"""
 						INSERT INTO tasks (dedup_key, active_key, account_id, owner_csm_id, playbook, task_type, priority, title,
 						  description, due_date, status, snoozed_until, urgent, auto_close, rule_name, why, evidence, rules_version,
-						  created_run, created_on, created_at, last_seen_run, last_seen_on, changed_run, updated_at, closed_at,
+						  created_rules_version, created_run, created_on, created_at, last_seen_run, last_seen_on, changed_run, updated_at, closed_at,
 						  closed_by, close_reason, delivered_run, delivered_on)
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Call the sponsor', ?, ?, ?, FALSE, TRUE, 'Onboarding without first value',
-						  'No first value after 60 days (we expect 30).', ?, 'abcdef123456', 7, ?, ?, 8, ?, 8, ?, ?, ?, ?, 0, ?)
+						  'No first value after 60 days (we expect 30).', ?, 'abcdef123456', 'fedcba654321', 7, ?, ?, 8, ?, 8, ?, ?, ?, ?, 0, ?)
 						""",
 				key, active ? key : null, accountId, ownerCsmId, playbook, type, priority, "Rescue " + playbook, due,
 				status, status.equals("SNOOZED") ? today().plusDays(5) : null, EVIDENCE, today().minusDays(3), now,

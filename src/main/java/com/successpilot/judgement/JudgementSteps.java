@@ -23,11 +23,12 @@ public class JudgementSteps {
 	private final JudgementStepFactory factory;
 
 	JudgementSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks,
-			org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc, JudgementProperties properties,
-			java.util.List<JudgementListener> judgementListeners, java.time.Clock clock) {
-		this.factory = new JudgementStepFactory(jobRepository, transactionManager, metricsSteps, liveRuleSet, tasks,
-				jdbc, properties.evaluationThreads(), judgementListeners, clock);
+			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, com.successpilot.rules.RuleSetVersions ruleSetVersions,
+			TaskRepository tasks, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc,
+			JudgementProperties properties, java.util.List<JudgementListener> judgementListeners,
+			java.time.Clock clock) {
+		this.factory = new JudgementStepFactory(jobRepository, transactionManager, metricsSteps, liveRuleSet,
+				ruleSetVersions, tasks, jdbc, properties.evaluationThreads(), judgementListeners, clock);
 	}
 
 	/**

@@ -62,6 +62,19 @@ class JudgementSummary implements RunSummarySection {
 				WHERE e.run_id = :run ORDER BY a.external_id
 				""", parameters);
 		out.println("Rules version: " + String.join(", ", versions));
+		this.jdbc
+			.queryForList(
+					"SELECT last_good_because FROM judged_runs WHERE run_id = :run AND last_good_because IS NOT NULL",
+					parameters, String.class)
+			.forEach((because) -> out.println("WARNING: " + because));
+		List<String> silent = this.jdbc.queryForList(
+				"SELECT rule_name FROM rule_firings WHERE run_id = :run AND fired = 0 ORDER BY rule_name", parameters,
+				String.class);
+		if (!silent.isEmpty()) {
+			out.println("Rules that fired for no account: " + silent.size() + " ("
+					+ String.join(", ", silent.subList(0, Math.min(5, silent.size())))
+					+ ((silent.size() > 5) ? ", …" : "") + ")");
+		}
 		if (errors.isEmpty()) {
 			out.println("Rule errors: none");
 			return;

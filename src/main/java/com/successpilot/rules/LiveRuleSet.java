@@ -24,24 +24,45 @@ public final class LiveRuleSet {
 
 	private final Clock clock;
 
+	// null: versions are not recorded (a set checked outside the application)
+	private final RuleSetVersions versions;
+
 	private volatile Status status = new Status(null, null, null);
 
 	public LiveRuleSet(Path rulesDir, Clock clock) {
+		this(rulesDir, clock, null);
+	}
+
+	/**
+	 * @param versions where every version that goes live is recorded, and the last good
+	 * one is found when the directory is broken before any set went live in this process
+	 */
+	public LiveRuleSet(Path rulesDir, Clock clock, RuleSetVersions versions) {
 		this.rulesDir = rulesDir;
 		this.clock = clock;
+		this.versions = versions;
 	}
 
 	/**
 	 * The rule set in force, loading it on first use.
-	 * @throws InvalidRuleSetException when nothing valid has been loaded yet and the
-	 * directory is invalid: the caller prints the report and refuses to run
+	 * @throws InvalidRuleSetException when the directory is invalid and no earlier
+	 * version can stand in (none went live before): the caller prints the report and
+	 * refuses to run
 	 */
 	public RuleSet current() {
 		RuleSet live = this.status.live();
 		if (live == null) {
 			synchronized (this) {
 				if (this.status.live() == null) {
-					load();
+					try {
+						loadOrStandIn(RuleSetVersions.How.LOAD, Actor.current());
+					}
+					catch (InvalidRuleSetException ex) {
+						if (this.status.live() == null) {
+							throw ex;
+						}
+						// the last good version stands in; the status says why
+					}
 				}
 				live = this.status.live();
 			}
@@ -56,9 +77,23 @@ public final class LiveRuleSet {
 	 * @return the report of the directory read: {@link RuleSetReport#isValid()} false
 	 * means refused
 	 */
-	public synchronized RuleSetReport reload() {
+	public RuleSetReport reload() {
+		return reload(RuleSetVersions.How.RELOAD, Actor.current());
+	}
+
+	/**
+	 * {@link #reload()}, saying how, for the version history.
+	 */
+	public RuleSetReport reload(RuleSetVersions.How how) {
+		return reload(how, Actor.current());
+	}
+
+	/**
+	 * {@link #reload()}, saying how and by whom, for the version history.
+	 */
+	public synchronized RuleSetReport reload(RuleSetVersions.How how, String by) {
 		try {
-			return load().report();
+			return loadOrStandIn(how, by).report();
 		}
 		catch (InvalidRuleSetException ex) {
 			return ex.report();
@@ -85,21 +120,48 @@ public final class LiveRuleSet {
 	}
 
 	// callers hold the lock
-	private RuleSet load() {
+	private RuleSet loadOrStandIn(RuleSetVersions.How how, String by) {
 		Instant at = this.clock.instant();
 		Status before = this.status;
 		try {
 			RuleSet loaded = RuleSet.load(this.rulesDir);
 			// the same content read again has been live since it was first loaded
 			boolean sameVersion = before.live() != null && before.live().version().equals(loaded.version());
+			if (this.versions != null) {
+				this.versions.wentLive(loaded.source(), how, by, null);
+			}
 			this.status = new Status(loaded, sameVersion ? before.loadedAt() : at,
 					new LoadAttempt(at, loaded.report()));
 			return loaded;
 		}
 		catch (InvalidRuleSetException ex) {
-			this.status = new Status(before.live(), before.loadedAt(), new LoadAttempt(at, ex.report()));
+			RuleSet standIn = (before.live() != null) ? before.live() : lastGoodVersion().orElse(null);
+			Instant liveSince = (before.live() != null) ? before.loadedAt() : at;
+			this.status = new Status(standIn, liveSince, new LoadAttempt(at, ex.report()));
 			throw ex;
 		}
+	}
+
+	/**
+	 * The version that went live last, compiled from its kept files: what stays in force
+	 * when this process finds the directory broken before it has loaded any set.
+	 */
+	private Optional<RuleSet> lastGoodVersion() {
+		if (this.versions == null) {
+			return Optional.empty();
+		}
+		return this.versions.latest()
+			.flatMap((activation) -> this.versions.find(activation.version(), this.rulesDir))
+			.flatMap((source) -> {
+				try {
+					return Optional.of(RuleSet.compile(source));
+				}
+				catch (InvalidRuleSetException ex) {
+					// kept files that no longer compile (e.g. after an upgrade) stand in
+					// for nothing
+					return Optional.empty();
+				}
+			});
 	}
 
 	/**
@@ -117,6 +179,14 @@ public final class LiveRuleSet {
 
 		public Optional<LoadAttempt> lastLoadAttempt() {
 			return Optional.ofNullable(this.lastAttempt);
+		}
+
+		/**
+		 * True when the files in the rules directory were refused the last time they were
+		 * read and the last good version is in force instead of them.
+		 */
+		public boolean lastGoodInForce() {
+			return this.live != null && this.lastAttempt != null && this.lastAttempt.refused();
 		}
 
 	}

@@ -102,6 +102,21 @@ public final class RuleSet {
 		return this.compiled.attention();
 	}
 
+	/**
+	 * The name of every rule in the set (DRL rules and decision table rows), sorted: the
+	 * rules a run reports firing counts for, those that fired zero times included.
+	 */
+	public List<String> ruleNames() {
+		return this.compiled.kieBase()
+			.getKiePackages()
+			.stream()
+			.flatMap((kiePackage) -> kiePackage.getRules().stream())
+			.map(org.kie.api.definition.rule.Rule::getName)
+			.sorted()
+			.distinct()
+			.toList();
+	}
+
 	public PlaybookLibrary playbooks() {
 		return this.compiled.playbooks();
 	}

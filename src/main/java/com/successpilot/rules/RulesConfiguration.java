@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class RulesConfiguration {
 
 	@Bean
-	LiveRuleSet liveRuleSet(RulesProperties properties, Clock clock) {
-		return new LiveRuleSet(properties.dir(), clock);
+	LiveRuleSet liveRuleSet(RulesProperties properties, Clock clock, RuleSetVersions versions) {
+		return new LiveRuleSet(properties.dir(), clock, versions);
 	}
 
 }

@@ -33,11 +33,11 @@ public class TaskRepository {
 	private static final String RAISE = """
 			INSERT INTO tasks (dedup_key, active_key, occurrence, account_id, owner_csm_id, playbook, task_type, priority,
 			  title, description, due_date, status, urgent, auto_close, rule_name, why, evidence, rules_version,
-			  rank_score, rank_parts, created_run, created_on, created_at, last_seen_run, last_seen_on, changed_run,
+			  created_rules_version, rank_score, rank_parts, created_run, created_on, created_at, last_seen_run, last_seen_on, changed_run,
 			  updated_at, delivered_run, delivered_on)
 			VALUES""";
 
-	private static final String RAISED_TASK = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
+	private static final String RAISED_TASK = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
 
 	// a chunk raising a task that appeared since its twins were read (a re-run racing a
 	// person's action) only marks it seen
@@ -227,6 +227,7 @@ public class TaskRepository {
 					.add(task.rule())
 					.add(task.why())
 					.add(task.evidence())
+					.add(rulesVersion)
 					.add(rulesVersion)
 					.add(task.rankScore())
 					.add(task.rankParts())

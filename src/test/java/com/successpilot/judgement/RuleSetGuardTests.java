@@ -1,5 +1,20 @@
 package com.successpilot.judgement;
 
+import java.time.Clock;
+
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.successpilot.TestUsers;
+import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.rules.RuleSetVersions;
+import com.successpilot.security.UserAccounts;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +40,8 @@ import com.successpilot.run.RunPreflight.RunRefusedException;
 
 /**
  * What a run does with a rule set that is broken, or with a rule that fails for one
- * account: refuse to start, or record the error and judge everyone else.
+ * account: run on the last good version and say so (refuse to start when there is none),
+ * or record the error and judge everyone else.
  */
 @SuccessPilotTest
 @TestPropertySource(properties = "successpilot.rules.dir=" + JudgementRulesDirectory.DIR)
@@ -42,22 +58,86 @@ class RuleSetGuardTests {
 	@Autowired
 	ImportDefinition definition;
 
+	@Autowired
+	LiveRuleSet live;
+
+	@Autowired
+	RuleSetVersions versions;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserAccounts userAccounts;
+
 	@BeforeEach
 	void emptyDatabase() {
 		TestData.deleteAll(this.jdbc);
 	}
 
 	@Test
-	void invalidRuleSetRefusesTheRunBeforeAnythingIsImported() throws Exception {
+	void invalidRuleSetWithNoEarlierVersionRefusesTheRunBeforeAnythingIsImported() throws Exception {
 		useRules("broken");
-		dropFeed("csms", "email,name\nmisaki.sato@example.com,佐藤 美咲\n");
+		// a process that has never had a set in force, on a database where none went live
+		RulesPreflight preflight = new RulesPreflight(
+				new LiveRuleSet(JudgementRulesDirectory.PATH, this.clock, this.versions));
 
-		assertThatThrownBy(() -> this.launcher.run("nightlyJob", NIGHT, true)).isInstanceOf(RunRefusedException.class)
-			.hasMessageContaining("is invalid, so the run did not start")
+		assertThatThrownBy(() -> preflight.check("nightlyJob")).isInstanceOf(RunRefusedException.class)
+			.hasMessageContaining("is invalid and no earlier version has gone live to stand in for it")
 			.hasMessageContaining("syntax.drl:")
 			.hasMessageContaining("unknown-playbook.drl:");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM csms", Integer.class)).isZero();
-		assertThat(this.definition.inbox().resolve("csms")).isNotEmptyDirectory();
+	}
+
+	@Test
+	void aBrokenRulesDirectoryAtRunTimeRunsTheNightOnTheLastGoodVersionAndSaysSo() throws Exception {
+		useRules("valid");
+		dropFeed("csms", "email,name\nmisaki.sato@example.com,佐藤 美咲\n");
+		JobExecution first = this.launcher.run("nightlyJob", NIGHT, true);
+		String good = this.live.current().version();
+		useRules("broken");
+
+		JobExecution second = this.launcher.run("nightlyJob", NIGHT.plusDays(1), true);
+
+		assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long run = second.getJobInstance().getInstanceId();
+		assertThat(
+				this.jdbc.queryForObject("SELECT rules_version FROM judged_runs WHERE run_id = ?", String.class, run))
+			.isEqualTo(good);
+		assertThat(this.jdbc.queryForObject("SELECT last_good_because FROM judged_runs WHERE run_id = ?", String.class,
+				run))
+			.startsWith("ran on last good version " + good + " because the files in ")
+			.contains("syntax.drl:");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT rules_version FROM rule_firings WHERE run_id = ?",
+				String.class, run))
+			.containsExactly(good);
+		var ops = new TestUsers(this.userAccounts, this.jdbc).ops();
+		this.mvc.perform(get("/actuator/health/rules").with(ops.basic()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DEGRADED"))
+			.andExpect(jsonPath("$.details.version").value(good))
+			.andExpect(jsonPath("$.details.errors", hasItem(containsString("syntax.drl:"))));
+		this.mvc.perform(get("/api/runs/" + second.getId()).with(ops.basic()))
+			.andExpect(jsonPath("$.outcomes.judgement.lastGood[0].rulesVersion").value(good))
+			.andExpect(jsonPath("$.outcomes.judgement.lastGood[0].because",
+					containsString("ran on last good version " + good)));
+	}
+
+	@Test
+	void aFreshProcessFindsTheLastGoodVersionInTheDatabase() throws Exception {
+		useRules("valid");
+		String good = this.live.reload().version();
+		useRules("broken");
+
+		LiveRuleSet freshProcess = new LiveRuleSet(JudgementRulesDirectory.PATH, this.clock, this.versions);
+
+		assertThat(freshProcess.current().version()).isEqualTo(good);
+		assertThat(freshProcess.status().lastGoodInForce()).isTrue();
+		assertThat(freshProcess.status().lastAttempt().report().isValid()).isFalse();
 	}
 
 	@Test
@@ -82,6 +162,29 @@ class RuleSetGuardTests {
 		assertThat(this.jdbc.queryForList("""
 				SELECT a.external_id FROM tasks t JOIN accounts a ON a.id = t.account_id WHERE t.playbook = 'check-in'
 				""", String.class)).contains("ACC-2");
+	}
+
+	@Test
+	void aTaskKeepsTheVersionThatCreatedItAndTheVersionThatLastSawIt() throws Exception {
+		useRules("throwing");
+		dropFeed("csms", "email,name\nmisaki.sato@example.com,佐藤 美咲\n");
+		dropFeed("accounts", """
+				account_id,name,segment,industry,csm_email,lifecycle_stage,start_date,go_live_date
+				ACC-2,Healthy Inc,smb,retail,misaki.sato@example.com,adoption,2025-01-01,2025-02-01
+				""");
+		this.launcher.run("nightlyJob", NIGHT, true);
+		String created = this.live.current().version();
+		java.nio.file.Files.writeString(JudgementRulesDirectory.PATH.resolve("failing.drl"),
+				"\n// a comment: a new version, the same rules\n", java.nio.file.StandardOpenOption.APPEND);
+
+		this.launcher.run("nightlyJob", NIGHT.plusDays(1), true);
+
+		String lastSeen = this.live.current().version();
+		assertThat(lastSeen).isNotEqualTo(created);
+		assertThat(this.jdbc
+			.queryForMap("SELECT created_rules_version, rules_version FROM tasks WHERE playbook = 'check-in'"))
+			.containsEntry("created_rules_version", created)
+			.containsEntry("rules_version", lastSeen);
 	}
 
 	private void useRules(String fixture) throws IOException {

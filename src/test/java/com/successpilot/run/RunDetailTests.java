@@ -106,7 +106,20 @@ class RunDetailTests {
 			.andExpect(jsonPath("$.outcomes.attention.csms[0].delivered").value(greaterThan(0)))
 			.andExpect(jsonPath("$.outcomes.attention.csms[0].newTasksPerDay").value(10))
 			.andExpect(jsonPath("$.outcomes.mail.digests").value(1))
-			.andExpect(jsonPath("$.outcomes.mail.sent").value(greaterThan(0)));
+			.andExpect(jsonPath("$.outcomes.mail.sent").value(greaterThan(0)))
+			// every rule of the set is listed, those that fired for no account too
+			.andExpect(jsonPath("$.outcomes.judgement.ruleFirings[?(@.fired == 0)]").isNotEmpty())
+			.andExpect(jsonPath("$.outcomes.judgement.ruleErrorsByRule").isEmpty());
+		this.mvc.perform(get("/api/rules/firings?from=" + NIGHT + "&to=" + NIGHT).with(ops.basic()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].night").value("2026-11-23"))
+			.andExpect(jsonPath("$[0].step").value("accountJudgementStep"))
+			.andExpect(jsonPath(
+					"$[0].rules[?(@.rule == " + "'Onboarding without first value after the first-value window')].fired")
+				.value(hasItem(3)))
+			.andExpect(jsonPath("$[0].rules[?(@.fired == 0)]").isNotEmpty());
+		this.mvc.perform(get("/api/rules/firings?from=" + NIGHT + "&to=" + NIGHT.minusDays(1)).with(ops.basic()))
+			.andExpect(status().isBadRequest());
 	}
 
 }

@@ -183,6 +183,7 @@ class TasksApiTests {
 			.andExpect(jsonPath("$.rule").value("Onboarding without first value"))
 			.andExpect(jsonPath("$.evidence.facts.daysSinceStart").value(60))
 			.andExpect(jsonPath("$.evidence.thresholds.first_value_days").value(30))
+			.andExpect(jsonPath("$.createdRulesVersion").value("fedcba654321"))
 			.andExpect(jsonPath("$.rulesVersion").value("abcdef123456"))
 			.andExpect(jsonPath("$.autoClose").value(true))
 			.andExpect(jsonPath("$.createdRun").value(7))

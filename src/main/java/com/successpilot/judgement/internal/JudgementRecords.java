@@ -1,6 +1,7 @@
 package com.successpilot.judgement.internal;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,37 @@ class JudgementRecords {
 					.stream()
 					.map((firing) -> new MapSqlParameterSource("run", run).addValue("rule", firing.getKey())
 						.addValue("fired", firing.getValue())
+						.addValue("version", rulesVersion))
+					.toArray(SqlParameterSource[]::new));
+	}
+
+	/**
+	 * Records the version a judgement step of a run is pinned to — and why, when it is
+	 * the last good version standing in for broken files — and a firing count of zero for
+	 * every rule of the set, so rules that never fire show in the run's report.
+	 */
+	void pinned(long run, LocalDate runDate, String stepName, String rulesVersion, List<String> ruleNames,
+			String lastGoodBecause, LocalDateTime at) {
+		MapSqlParameterSource pin = new MapSqlParameterSource("run", run).addValue("step", stepName)
+			.addValue("runDate", runDate)
+			.addValue("version", rulesVersion)
+			.addValue("at", at)
+			.addValue("because", (lastGoodBecause != null) ? ColumnText.fit(lastGoodBecause, 2000) : null);
+		if (this.jdbc.update("""
+				UPDATE judged_runs SET rules_version = :version, last_good_because = :because
+				WHERE run_id = :run AND step_name = :step
+				""", pin) == 0) {
+			this.jdbc.update("""
+					INSERT INTO judged_runs (run_id, step_name, run_date, rules_version, pinned_at, last_good_because)
+					VALUES (:run, :step, :runDate, :version, :at, :because)
+					""", pin);
+		}
+		this.jdbc.batchUpdate("""
+				INSERT INTO rule_firings (run_id, rule_name, fired, rules_version) VALUES (:run, :rule, 0, :version)
+				ON DUPLICATE KEY UPDATE fired = fired
+				""",
+				ruleNames.stream()
+					.map((rule) -> new MapSqlParameterSource("run", run).addValue("rule", ColumnText.fit(rule, 300))
 						.addValue("version", rulesVersion))
 					.toArray(SqlParameterSource[]::new));
 	}

@@ -17,7 +17,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.judgement.JudgementListener;
@@ -25,6 +24,7 @@ import com.successpilot.metrics.AccountCase;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.metrics.PartitionTransactions;
 import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.rules.RuleSetVersions;
 import com.successpilot.system.LogContextPropagation;
 import com.successpilot.task.TaskRepository;
 
@@ -50,7 +50,9 @@ public final class JudgementStepFactory {
 
 	private final JudgementRecords records;
 
-	private final JudgedRuleSets judgedRuleSets;
+	private final RuleSetVersions ruleSetVersions;
+
+	private final Clock clock;
 
 	private final int evaluationThreads;
 
@@ -61,16 +63,18 @@ public final class JudgementStepFactory {
 	private final ThreadPoolTaskExecutor evaluationExecutor;
 
 	public JudgementStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, TaskRepository tasks, NamedParameterJdbcTemplate jdbc,
-			int evaluationThreads, List<JudgementListener> judgementListeners, Clock clock) {
+			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, RuleSetVersions ruleSetVersions, TaskRepository tasks,
+			NamedParameterJdbcTemplate jdbc, int evaluationThreads, List<JudgementListener> judgementListeners,
+			Clock clock) {
 		this.report = new JudgementStepReport(tasks, judgementListeners, clock);
+		this.clock = clock;
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.metricsSteps = metricsSteps;
 		this.liveRuleSet = liveRuleSet;
 		this.tasks = tasks;
 		this.records = new JudgementRecords(jdbc);
-		this.judgedRuleSets = new JudgedRuleSets(jdbc, new TransactionTemplate(transactionManager));
+		this.ruleSetVersions = ruleSetVersions;
 		this.evaluationThreads = evaluationThreads;
 		this.evaluationExecutor = new ThreadPoolTaskExecutor();
 		this.evaluationExecutor.setCorePoolSize(evaluationThreads);
@@ -90,7 +94,8 @@ public final class JudgementStepFactory {
 	 * step's: to act between one partition's chunks and another's start.
 	 */
 	Step step(String stepName, int renewalWithinDays, List<StepListener> partitionListeners) {
-		RuleSetPin pin = new RuleSetPin(this.liveRuleSet, this.judgedRuleSets, this.jobRepository);
+		RuleSetPin pin = new RuleSetPin(this.liveRuleSet, this.ruleSetVersions, this.jobRepository, this.records,
+				this.clock);
 		return build(stepName, renewalWithinDays, new AccountJudge(pin, this.replay), pin, pin, partitionListeners);
 	}
 

@@ -1,6 +1,9 @@
 package com.successpilot.judgement.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +22,9 @@ import com.successpilot.rules.AttentionPolicy;
 import com.successpilot.rules.InvalidRuleSetException;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.rules.RuleSet;
+import com.successpilot.rules.RuleSetReport;
 import com.successpilot.rules.RuleSetSource;
+import com.successpilot.rules.RuleSetVersions;
 
 /**
  * Chooses the rule set a judgement step judges with, once, when the step starts, so one
@@ -42,24 +47,38 @@ final class RuleSetPin implements StepExecutionListener, JudgementWriter.RulesVe
 
 	private final LiveRuleSet live;
 
-	private final JudgedRuleSets judged;
+	private final RuleSetVersions judged;
 
 	private final JobRepository jobRepository;
+
+	private final JudgementRecords records;
+
+	private final Clock clock;
 
 	// by job execution: one judgement step of a job runs at a time, and jobs may overlap
 	private final Map<Long, RuleSet> pinned = new ConcurrentHashMap<>();
 
-	RuleSetPin(LiveRuleSet live, JudgedRuleSets judged, JobRepository jobRepository) {
+	RuleSetPin(LiveRuleSet live, RuleSetVersions judged, JobRepository jobRepository, JudgementRecords records,
+			Clock clock) {
 		this.live = live;
 		this.judged = judged;
 		this.jobRepository = jobRepository;
+		this.records = records;
+		this.clock = clock;
 	}
 
 	@Override
 	public void beforeStep(StepExecution step) {
 		ExecutionContext context = step.getExecutionContext();
-		RuleSet ruleSet = context.containsKey(RULES_VERSION) ? repin(step, context.getString(RULES_VERSION))
-				: pinLive(step);
+		boolean restart = context.containsKey(RULES_VERSION);
+		RuleSet ruleSet = restart ? repin(step, context.getString(RULES_VERSION)) : pinLive(step);
+		String lastGoodBecause = restart ? null : lastGoodBecause(ruleSet);
+		if (lastGoodBecause != null) {
+			logger.warn(step.getStepName() + ": " + lastGoodBecause);
+		}
+		this.records.pinned(step.getJobExecution().getJobInstance().getInstanceId(),
+				step.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE), step.getStepName(),
+				ruleSet.version(), ruleSet.ruleNames(), lastGoodBecause, LocalDateTime.now(this.clock));
 		// published before any partition starts; the map makes it visible to their
 		// threads
 		this.pinned.put(step.getJobExecutionId(), ruleSet);
@@ -102,6 +121,23 @@ final class RuleSetPin implements StepExecutionListener, JudgementWriter.RulesVe
 		this.jobRepository.updateExecutionContext(step);
 		logger.info(step.getStepName() + ": judging with rules version " + ruleSet.version());
 		return ruleSet;
+	}
+
+	/**
+	 * Why the night is judged with the last good version rather than the files in the
+	 * rules directory, or null when it is judged with the files.
+	 */
+	private String lastGoodBecause(RuleSet pinned) {
+		LiveRuleSet.Status status = this.live.status();
+		if (!status.lastGoodInForce() || !status.live().version().equals(pinned.version())) {
+			return null;
+		}
+		RuleSetReport refused = status.lastAttempt().report();
+		List<String> problems = refused.problems().stream().map(Object::toString).toList();
+		return "ran on last good version " + pinned.version() + " because the files in " + this.live.rulesDir()
+				+ " (version " + refused.version() + ") have " + problems.size() + " problem(s): "
+				+ String.join("; ", problems.subList(0, Math.min(3, problems.size())))
+				+ ((problems.size() > 3) ? "; …" : "");
 	}
 
 	private RuleSet repin(StepExecution step, String version) {

@@ -2,6 +2,7 @@ package com.successpilot.rules.internal;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 import com.successpilot.rules.InvalidRuleSetException;
@@ -10,14 +11,18 @@ import com.successpilot.rules.RuleSet;
 import com.successpilot.rules.RuleSetProblem;
 
 /**
- * Health component {@code rules}: UP with the version in force while a valid rule set is
- * live (even when a later edit was refused: runs still judge with the last good set),
- * DOWN when no valid set could be loaded at all. Never reads the rules directory again
- * once it has tried: a refused set is re-read by a reload or the next run, not by health
- * probes.
+ * Health component {@code rules}: UP with the version in force while the files in the
+ * rules directory are what is live; DEGRADED (HTTP 200, so a load balancer keeps the
+ * server) when they were refused and the last good version stands in for them — runs
+ * still judge, with the last good version, but CS ops must fix the files; DOWN when no
+ * valid set could be loaded at all. Never reads the rules directory again once it has
+ * tried: a refused set is re-read by a reload or the next run, not by health probes.
  */
 @Component
 class RulesHealthIndicator implements HealthIndicator {
+
+	/** The last good version stands in for refused files. */
+	static final Status DEGRADED = new Status("DEGRADED");
 
 	private final LiveRuleSet liveRuleSet;
 
@@ -32,9 +37,10 @@ class RulesHealthIndicator implements HealthIndicator {
 		}
 		LiveRuleSet.Status status = this.liveRuleSet.status();
 		RuleSet live = status.live();
-		Health.Builder health = (live != null)
-				? Health.up().withDetail("version", live.version()).withDetail("loadedAt", status.loadedAt().toString())
-				: Health.down();
+		Health.Builder health = (live == null) ? Health.down()
+				: Health.status(status.lastGoodInForce() ? DEGRADED : Status.UP)
+					.withDetail("version", live.version())
+					.withDetail("loadedAt", status.loadedAt().toString());
 		health.withDetail("rulesDir", this.liveRuleSet.rulesDir().toString());
 		status.lastLoadAttempt().filter(LiveRuleSet.LoadAttempt::refused).ifPresent((refused) -> {
 			health.withDetail("refusedAt", refused.at().toString());

@@ -13,15 +13,18 @@ import com.successpilot.task.TaskView;
  * as a JSON object), the rules version and runs that raised and last saw it, and what
  * people did to it, oldest first.
  *
+ * @param createdRulesVersion the rules version that raised it
+ * @param rulesVersion the rules version of the last run that still raised it
  * @param createdRun the run (job instance id) that raised it
  * @param lastSeenRun the last run whose rules still raised it
  */
-record TaskDetails(@JsonUnwrapped TaskView task, boolean autoClose, JsonNode evidence, String rulesVersion,
-		long createdRun, LocalDateTime createdAt, long lastSeenRun, LocalDateTime updatedAt, List<TaskEvent> history) {
+record TaskDetails(@JsonUnwrapped TaskView task, boolean autoClose, JsonNode evidence, String createdRulesVersion,
+		String rulesVersion, long createdRun, LocalDateTime createdAt, long lastSeenRun, LocalDateTime updatedAt,
+		List<TaskEvent> history) {
 
 	TaskDetails withHistory(List<TaskEvent> events) {
-		return new TaskDetails(this.task, this.autoClose, this.evidence, this.rulesVersion, this.createdRun,
-				this.createdAt, this.lastSeenRun, this.updatedAt, events);
+		return new TaskDetails(this.task, this.autoClose, this.evidence, this.createdRulesVersion, this.rulesVersion,
+				this.createdRun, this.createdAt, this.lastSeenRun, this.updatedAt, events);
 	}
 
 }

@@ -103,13 +103,12 @@ public class TaskQueries {
 	}
 
 	Optional<TaskDetails> find(long taskId) {
-		return this.jdbc.query(
-				COLUMNS + ", t.auto_close, t.evidence, t.rules_version, t.created_run, t.created_at, "
-						+ "t.last_seen_run, t.updated_at " + FROM + "WHERE t.id = :id",
-				new MapSqlParameterSource("id", taskId),
+		return this.jdbc.query(COLUMNS
+				+ ", t.auto_close, t.evidence, t.created_rules_version, t.rules_version, t.created_run, t.created_at, "
+				+ "t.last_seen_run, t.updated_at " + FROM + "WHERE t.id = :id", new MapSqlParameterSource("id", taskId),
 				(rs, row) -> new TaskDetails(view(rs), rs.getBoolean("auto_close"), evidence(rs.getString("evidence")),
-						rs.getString("rules_version"), rs.getLong("created_run"), dateTime(rs, "created_at"),
-						rs.getLong("last_seen_run"), dateTime(rs, "updated_at"), List.of()))
+						rs.getString("created_rules_version"), rs.getString("rules_version"), rs.getLong("created_run"),
+						dateTime(rs, "created_at"), rs.getLong("last_seen_run"), dateTime(rs, "updated_at"), List.of()))
 			.stream()
 			.findFirst()
 			.map((task) -> task.withHistory(events(taskId)));

@@ -64,6 +64,9 @@ class RuleSetPinTests {
 	RunLauncher launcher;
 
 	@Autowired
+	com.successpilot.rules.RuleSetVersions ruleSetVersions;
+
+	@Autowired
 	java.time.Clock clock;
 
 	@Autowired
@@ -108,7 +111,8 @@ class RuleSetPinTests {
 		this.launcher.run("importJob", NIGHT, true);
 		ReloadBetweenPartitions reload = new ReloadBetweenPartitions(this::moveTheRulesOn);
 		JudgementStepFactory factory = new JudgementStepFactory(this.jobRepository, this.transactionManager,
-				this.metricsSteps, this.live, this.tasks, this.namedJdbc, 2, List.of(), this.clock);
+				this.metricsSteps, this.live, this.ruleSetVersions, this.tasks, this.namedJdbc, 2, List.of(),
+				this.clock);
 		Job job = new JobBuilder("pinnedJudgementJob", this.jobRepository).start(this.metricsSteps.accountMetricsStep())
 			.next(factory.step("pinnedJudgementStep", -1, List.of(reload)))
 			.build();
@@ -146,7 +150,7 @@ class RuleSetPinTests {
 		int judgedBeforeTheFailure = rescueTasks();
 		moveTheRulesOn();
 		String live = this.live.reload().version();
-		this.jdbc.update("DELETE FROM judged_rule_set_files");
+		this.jdbc.update("DELETE FROM rule_set_files");
 
 		JobExecution resumed = this.launcher.run("nightlyJob", NIGHT, false);
 
