@@ -12,7 +12,8 @@ import com.successpilot.run.RunDetailSection;
 
 /**
  * The attention part of a run's detail in the API: per CSM raised, delivered, released,
- * held back, closed while held, urgent mails and the budgets that applied.
+ * held back, closed while held, urgent mails and the budgets that applied; and what the
+ * surge guard found (held for review or not, and what OPS decided).
  */
 @Component
 @Order(15)
@@ -20,9 +21,12 @@ class AttentionRunDetails extends RunDetailSection {
 
 	private final AttentionLedger ledger;
 
-	AttentionRunDetails(AttentionLedger ledger) {
+	private final RunReviews reviews;
+
+	AttentionRunDetails(AttentionLedger ledger, RunReviews reviews) {
 		super("attention", "attentionStep");
 		this.ledger = ledger;
+		this.reviews = reviews;
 	}
 
 	@Override
@@ -31,6 +35,7 @@ class AttentionRunDetails extends RunDetailSection {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("firstNight", !rows.isEmpty() && rows.get(0).firstNight());
 		details.put("csms", rows.stream().map(AttentionRunDetails::row).toList());
+		this.reviews.review(run).ifPresent((review) -> details.put("surgeGuard", review));
 		return details;
 	}
 

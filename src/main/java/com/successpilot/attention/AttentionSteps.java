@@ -35,8 +35,11 @@ public class AttentionSteps {
 
 	private final AttentionMetrics metrics;
 
+	private final RunReviews reviews;
+
 	AttentionSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, AttentionBudget budget,
-			LiveRuleSet rules, AttentionLedger ledger, AttentionMetrics metrics) {
+			LiveRuleSet rules, AttentionLedger ledger, AttentionMetrics metrics, RunReviews reviews) {
+		this.reviews = reviews;
 		this.ledger = ledger;
 		this.metrics = metrics;
 		this.jobRepository = jobRepository;
@@ -53,6 +56,28 @@ public class AttentionSteps {
 			AttentionPolicy policy = this.rules.current().attention();
 			contribution.incrementWriteCount(this.budget.spend(run, runDate, policy));
 			this.metrics.record(stepExecution.getJobExecution().getJobInstance().getJobName(), this.ledger.of(run));
+			return RepeatStatus.FINISHED;
+		}, this.transactionManager).build();
+	}
+
+	/**
+	 * {@code surgeGuardStep}, between composing and sending the mails: a night whose new
+	 * tasks surge far above the nights before is held for review — its mails wait for OPS
+	 * ({@link RunReviews}).
+	 */
+	public Step surgeGuardStep() {
+		return new StepBuilder("surgeGuardStep", this.jobRepository).tasklet((contribution, context) -> {
+			var stepExecution = context.getStepContext().getStepExecution();
+			var execution = stepExecution.getJobExecution();
+			RunReviews.Review review = this.reviews.guard(execution.getJobInstance().getInstanceId(), execution.getId(),
+					execution.getJobInstance().getJobName(),
+					FeedImportSteps.businessDate(stepExecution.getJobParameters()),
+					this.rules.current().attention().surgeGuard());
+			contribution.incrementWriteCount(review.mailsHeld());
+			if (review.isAwaitingDecision()) {
+				contribution
+					.setExitStatus(new org.springframework.batch.core.ExitStatus("HELD_FOR_REVIEW", review.summary()));
+			}
 			return RepeatStatus.FINISHED;
 		}, this.transactionManager).build();
 	}

@@ -22,8 +22,11 @@ class AttentionSummary implements RunSummarySection {
 
 	private final AttentionLedger ledger;
 
-	AttentionSummary(AttentionLedger ledger) {
+	private final RunReviews reviews;
+
+	AttentionSummary(AttentionLedger ledger, RunReviews reviews) {
 		this.ledger = ledger;
+		this.reviews = reviews;
 	}
 
 	@Override
@@ -31,6 +34,20 @@ class AttentionSummary implements RunSummarySection {
 		if (!RanSteps.includes(execution, "attentionStep")) {
 			return;
 		}
+		this.reviews.review(execution.getJobInstance().getInstanceId()).ifPresent((review) -> {
+			if (review.held()) {
+				out.println("\nHELD FOR REVIEW: " + review.summary() + ".");
+				if (review.isAwaitingDecision()) {
+					out.println("  Its " + review.mailsHeld() + " mails wait. Release them: 'review release "
+							+ review.execution()
+							+ "'; or discard the run (no mail, its new tasks closed): 'review discard "
+							+ review.execution() + " --reason=…'.");
+				}
+			}
+			else {
+				out.println("\nSurge guard: " + review.summary() + ".");
+			}
+		});
 		List<AttentionLedger.Row> rows = this.ledger.of(execution.getJobInstance().getInstanceId());
 		if (rows.isEmpty()) {
 			out.println("\nAttention: no CSM has new, changed or waiting tasks.");

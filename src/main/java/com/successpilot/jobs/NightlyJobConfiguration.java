@@ -29,8 +29,8 @@ class NightlyJobConfiguration {
 	// steps 1..n: one import step per feed, in the order the job definition lists them
 	// then: accountMetricsStep (facts per account) and accountJudgementStep (rules →
 	// tasks, health), attentionStep (what reaches each CSM within their budget),
-	// mailComposeStep and mailDeliveryStep (digests and urgent mails to
-	// CSMs)
+	// mailComposeStep (digests and urgent mails to CSMs), surgeGuardStep (a night far
+	// above the nights before is held for review: its mails wait) and mailDeliveryStep
 
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, FeedImportSteps feedImportSteps, ImportDefinition importDefinition,
@@ -45,6 +45,7 @@ class NightlyJobConfiguration {
 				totals.accountsToJudge(-1)));
 		job.next(attentionSteps.attentionStep());
 		job.next(mailSteps.mailComposeStep());
+		job.next(attentionSteps.surgeGuardStep());
 		job.next(mailSteps.mailDeliveryStep());
 		return job.build();
 	}

@@ -33,7 +33,8 @@ class RenewalJobConfiguration {
 	// step 2: renewalJudgementStep, the rules for the accounts renewing within the window
 	// only; tasks of other accounts are neither raised nor auto-closed
 	// step 3: attentionStep, the CSMs' budgets, as in the nightly run
-	// step 4, 5: mailComposeStep and mailDeliveryStep, as in the nightly run
+	// step 4, 5, 6: mailComposeStep, surgeGuardStep and mailDeliveryStep, as in the
+	// nightly run
 
 	@Bean
 	Job renewalJob(JobRepository jobRepository, BatchJobsProperties batchJobs, MetricsSteps metricsSteps,
@@ -45,6 +46,7 @@ class RenewalJobConfiguration {
 					totals.accountsToJudge(windowDays)))
 			.next(attentionSteps.attentionStep())
 			.next(mailSteps.mailComposeStep())
+			.next(attentionSteps.surgeGuardStep())
 			.next(mailSteps.mailDeliveryStep())
 			.build();
 	}

@@ -24,11 +24,11 @@ public class JudgementSteps {
 
 	JudgementSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, com.successpilot.rules.RuleSetVersions ruleSetVersions,
-			TaskRepository tasks, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc,
-			JudgementProperties properties, java.util.List<JudgementListener> judgementListeners,
-			java.time.Clock clock) {
+			com.successpilot.mail.OpsMails opsMails, TaskRepository tasks,
+			org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc, JudgementProperties properties,
+			java.util.List<JudgementListener> judgementListeners, java.time.Clock clock) {
 		this.factory = new JudgementStepFactory(jobRepository, transactionManager, metricsSteps, liveRuleSet,
-				ruleSetVersions, tasks, jdbc, properties.evaluationThreads(), judgementListeners, clock);
+				ruleSetVersions, opsMails, tasks, jdbc, properties.evaluationThreads(), judgementListeners, clock);
 	}
 
 	/**

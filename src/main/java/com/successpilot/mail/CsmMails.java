@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.successpilot.mail.internal.MailDelivery;
 import com.successpilot.mail.internal.MailQueue;
 
 /**
@@ -17,8 +18,19 @@ public class CsmMails {
 
 	private final MailQueue queue;
 
-	CsmMails(MailQueue queue) {
+	private final MailDelivery delivery;
+
+	CsmMails(MailQueue queue, MailDelivery delivery) {
 		this.queue = queue;
+		this.delivery = delivery;
+	}
+
+	/**
+	 * Sends every pending mail that is due now, as {@code deliver-mail} does.
+	 * @return the mails sent
+	 */
+	public int deliverDue() {
+		return this.delivery.deliverDue().sent();
 	}
 
 	/**
@@ -31,6 +43,31 @@ public class CsmMails {
 	public void queue(long run, LocalDate runDate, boolean firstNight, List<Long> digests,
 			Map<Long, List<Long>> urgentTasks) {
 		this.queue.queue(run, runDate, firstNight, digests, urgentTasks);
+	}
+
+	/**
+	 * Holds the mails a run composed and has not sent (its run is held for review).
+	 * @return the mails held
+	 */
+	public int hold(long run) {
+		return this.queue.hold(run);
+	}
+
+	/**
+	 * The held mails of a run become due now; the run's delivery step or
+	 * {@code deliver-mail} sends them.
+	 * @return the mails released
+	 */
+	public int release(long run) {
+		return this.queue.release(run);
+	}
+
+	/**
+	 * The held mails of a run are never sent.
+	 * @return the mails discarded
+	 */
+	public int discard(long run, String reason) {
+		return this.queue.discard(run, reason);
 	}
 
 	/**

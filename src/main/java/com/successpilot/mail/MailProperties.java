@@ -37,6 +37,9 @@ import com.successpilot.playbook.ReaderLanguages;
  * (ja or en), and of pages for a visitor whose browser asks for neither
  * @param languages the languages CSMs read; validate warns about playbook texts missing
  * one of them
+ * @param opsRecipients the addresses of CS ops, told by mail when a run is held for
+ * review or runs on the last good rules; none: they are told only by the run summary, the
+ * run API and the health endpoint
  */
 @ConfigurationProperties("successpilot.mail")
 @Validated
@@ -47,14 +50,14 @@ public record MailProperties(@DefaultValue("http://localhost:8080") String webBa
 		@DefaultValue("10") @Positive int maxAttempts, @DefaultValue("10m") Duration sendingLease,
 		@DefaultValue("100") @Positive int mailsPerConnection, @DefaultValue("en") @NotBlank String defaultLanguage,
 		@DefaultValue( {
-				"ja", "en" }) @NotEmpty List<String> languages)
-		implements
-			ReaderLanguages{
+				"ja", "en" }) @NotEmpty List<String> languages,
+		List<String> opsRecipients) implements ReaderLanguages{
 
 	public MailProperties {
 		webBaseUrl = stripTrailingSlash(webBaseUrl);
 		defaultLanguage = defaultLanguage.trim().toLowerCase(Locale.ROOT);
 		languages = List.copyOf(languages);
+		opsRecipients = (opsRecipients != null) ? List.copyOf(opsRecipients) : List.of();
 	}
 
 	private static String stripTrailingSlash(String url) {

@@ -38,16 +38,17 @@ class MailSummary implements RunSummarySection {
 		}
 		MapSqlParameterSource run = new MapSqlParameterSource("run", execution.getJobInstance().getInstanceId());
 		List<Map<String, Object>> recipients = this.jdbc.queryForList("""
-				SELECT c.email,
+				SELECT COALESCE(c.email, o.recipient) AS email,
 				  SUM(CASE WHEN o.kind IN ('DIGEST', 'WELCOME') THEN 1 ELSE 0 END) AS digests,
 				  SUM(CASE WHEN o.kind = 'URGENT' THEN 1 ELSE 0 END) AS urgent,
 				  SUM(CASE WHEN o.status = 'SENT' THEN 1 ELSE 0 END) AS sent,
 				  SUM(CASE WHEN o.status IN ('PENDING', 'SENDING') THEN 1 ELSE 0 END) AS pending,
 				  SUM(CASE WHEN o.status = 'FAILED' THEN 1 ELSE 0 END) AS failed,
-				  SUM(CASE WHEN o.status = 'UNKNOWN' THEN 1 ELSE 0 END) AS in_doubt
-				FROM mail_outbox o JOIN csms c ON c.id = o.csm_id
+				  SUM(CASE WHEN o.status = 'UNKNOWN' THEN 1 ELSE 0 END) AS in_doubt,
+				  SUM(CASE WHEN o.status = 'HELD' THEN 1 ELSE 0 END) AS held
+				FROM mail_outbox o LEFT JOIN csms c ON c.id = o.csm_id
 				WHERE o.run_id = :run AND o.status NOT IN ('QUEUED', 'SKIPPED')
-				GROUP BY c.email ORDER BY c.email
+				GROUP BY COALESCE(c.email, o.recipient) ORDER BY 1
 				""", run);
 		if (recipients.isEmpty()) {
 			out.println("\nMail: nothing new for any CSM, so no mail.");
@@ -55,12 +56,12 @@ class MailSummary implements RunSummarySection {
 		else {
 			out.println("\nMail (" + this.delivery.transportDescription() + ")");
 			int width = recipients.stream().mapToInt((row) -> row.get("email").toString().length()).max().orElse(2);
-			out.printf("  %-" + width + "s %8s %7s %7s %7s %7s %7s%n", "to", "digests", "urgent", "sent", "pending",
-					"failed", "unknown");
+			out.printf("  %-" + width + "s %8s %7s %7s %7s %7s %7s %7s%n", "to", "digests", "urgent", "sent", "pending",
+					"held", "failed", "unknown");
 			for (Map<String, Object> row : recipients) {
-				out.printf("  %-" + width + "s %8d %7d %7d %7d %7d %7d%n", row.get("email"), number(row, "digests"),
-						number(row, "urgent"), number(row, "sent"), number(row, "pending"), number(row, "failed"),
-						number(row, "in_doubt"));
+				out.printf("  %-" + width + "s %8d %7d %7d %7d %7d %7d %7d%n", row.get("email"), number(row, "digests"),
+						number(row, "urgent"), number(row, "sent"), number(row, "pending"), number(row, "held"),
+						number(row, "failed"), number(row, "in_doubt"));
 			}
 		}
 		printAttention(out);
@@ -68,8 +69,9 @@ class MailSummary implements RunSummarySection {
 
 	private void printAttention(PrintStream out) {
 		List<Map<String, Object>> attention = this.jdbc.queryForList("""
-				SELECT o.id, o.kind, o.status, o.run_date, o.attempts, o.next_attempt_at, o.last_error, c.email
-				FROM mail_outbox o JOIN csms c ON c.id = o.csm_id
+				SELECT o.id, o.kind, o.status, o.run_date, o.attempts, o.next_attempt_at, o.last_error,
+				  COALESCE(c.email, o.recipient) AS email
+				FROM mail_outbox o LEFT JOIN csms c ON c.id = o.csm_id
 				WHERE o.status IN ('PENDING', 'FAILED', 'UNKNOWN') ORDER BY o.status, o.id
 				""", Map.of());
 		if (attention.isEmpty()) {

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param budget what reaches each CSM per day
  * @param thresholdMarginPct how much further (in % of the threshold) a task's main fact
  * must cross its threshold before the task is mailed again as changed
+ * @param surgeGuard when a night's new tasks are held for review instead of mailed
  */
-public record AttentionPolicy(Ranking ranking, Budget budget, double thresholdMarginPct) {
+public record AttentionPolicy(Ranking ranking, Budget budget, double thresholdMarginPct, SurgeGuard surgeGuard) {
 
 	/** The file in the rules directory. */
 	public static final String FILE = "attention.yml";
@@ -24,11 +25,43 @@ public record AttentionPolicy(Ranking ranking, Budget budget, double thresholdMa
 	 * defaults.
 	 */
 	public static AttentionPolicy defaults() {
-		return new AttentionPolicy(new Ranking(new Severity(40, 20, 5),
-				new AccountValue(25, "USD", new BigDecimal("10000"), new BigDecimal("1000000"),
-						Map.of("JPY", new BigDecimal("0.0067"))),
-				new TimePressure(20, 14, 120), new HealthTrend(15, 20, 7)),
-				new Budget(new Allowance(10, 30, 3), Map.of()), 10);
+		return new AttentionPolicy(
+				new Ranking(new Severity(40, 20, 5),
+						new AccountValue(25, "USD", new BigDecimal("10000"), new BigDecimal("1000000"),
+								Map.of("JPY", new BigDecimal("0.0067"))),
+						new TimePressure(20, 14, 120), new HealthTrend(15, 20, 7)),
+				new Budget(new Allowance(10, 30, 3), Map.of()), 10, new SurgeGuard(3, 7, 50));
+	}
+
+	/**
+	 * A night that raises far more new tasks than the nights before — a rule or a feed
+	 * gone wrong — is held for review: everything is recorded, but its mails wait until
+	 * OPS release or discard the run.
+	 *
+	 * @param factor hold when the night's new tasks exceed this many times the median of
+	 * the nights compared; 0 turns the guard off
+	 * @param nights how many earlier nights (of the same job) the median is taken over;
+	 * at least 3 must exist before the guard holds anything
+	 * @param minimumNewTasks never hold a night with this many new tasks or fewer (small
+	 * portfolios vary a lot from night to night)
+	 */
+	public record SurgeGuard(double factor, int nights, int minimumNewTasks) {
+
+		/** The fewest earlier nights a median is taken over. */
+		public static final int FEWEST_NIGHTS = 3;
+
+		public boolean isOn() {
+			return this.factor > 0;
+		}
+
+		/**
+		 * The most new tasks a night may raise without being held, given the median of
+		 * the nights before.
+		 */
+		public int limit(double median) {
+			return (int) Math.max(this.minimumNewTasks, Math.floor(this.factor * median));
+		}
+
 	}
 
 	/**

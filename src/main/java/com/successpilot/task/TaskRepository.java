@@ -281,6 +281,24 @@ public class TaskRepository {
 	}
 
 	/**
+	 * Closes every task a run created that is still open, snoozed or held back: the run
+	 * was discarded after review. Closed as AUTO_CLOSED, not dismissed — nobody judged
+	 * the tasks themselves, so a later night whose rules still raise them raises them
+	 * again.
+	 * @return how many were closed
+	 */
+	public int closeCreatedBy(long run, String who, String reason) {
+		return this.jdbc.update("""
+				UPDATE tasks SET status = 'AUTO_CLOSED', active_key = NULL, closed_at = :now, closed_by = :who,
+				  close_reason = :reason, updated_at = :now
+				WHERE created_run = :run AND status IN ('OPEN', 'SNOOZED', 'QUEUED')
+				""",
+				new MapSqlParameterSource("run", run).addValue("who", ColumnText.fit(who, 200))
+					.addValue("reason", ColumnText.fit(reason, 1000))
+					.addValue("now", Timestamp.valueOf(LocalDateTime.now(this.clock))));
+	}
+
+	/**
 	 * How many tasks a run created from a moment on (a restarted run's attempt counts
 	 * only its own). Scans the run's tasks: meant for once per step, not per chunk.
 	 */

@@ -44,7 +44,8 @@ import com.successpilot.run.RunPreflight.RunRefusedException;
  * or record the error and judge everyone else.
  */
 @SuccessPilotTest
-@TestPropertySource(properties = "successpilot.rules.dir=" + JudgementRulesDirectory.DIR)
+@TestPropertySource(properties = { "successpilot.rules.dir=" + JudgementRulesDirectory.DIR,
+		"successpilot.mail.ops-recipients=cs-ops@example.com" })
 class RuleSetGuardTests {
 
 	private static final LocalDate NIGHT = LocalDate.of(2026, 11, 23);
@@ -76,6 +77,7 @@ class RuleSetGuardTests {
 	@BeforeEach
 	void emptyDatabase() {
 		TestData.deleteAll(this.jdbc);
+		new TestInbox(this.definition).empty();
 	}
 
 	@Test
@@ -125,6 +127,10 @@ class RuleSetGuardTests {
 			.andExpect(jsonPath("$.outcomes.judgement.lastGood[0].rulesVersion").value(good))
 			.andExpect(jsonPath("$.outcomes.judgement.lastGood[0].because",
 					containsString("ran on last good version " + good)));
+		assertThat(this.jdbc.queryForList("SELECT subject FROM mail_outbox WHERE kind = 'OPS' AND run_id = ?",
+				String.class, run))
+			.singleElement()
+			.satisfies((subject) -> assertThat(subject).contains("judged with the last good version " + good));
 	}
 
 	@Test

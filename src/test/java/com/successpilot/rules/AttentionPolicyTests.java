@@ -19,7 +19,8 @@ class AttentionPolicyTests {
 	void starterPolicyIsTheDocumentedDefault() {
 		AttentionPolicy policy = RuleSet.load(Path.of("rules")).attention();
 
-		assertThat(policy).isEqualTo(new AttentionPolicy(policy.ranking(), AttentionPolicy.defaults().budget(), 10));
+		assertThat(policy).isEqualTo(new AttentionPolicy(policy.ranking(), AttentionPolicy.defaults().budget(), 10,
+				AttentionPolicy.defaults().surgeGuard()));
 		assertThat(policy.ranking().severity()).isEqualTo(new AttentionPolicy.Severity(40, 20, 5));
 		assertThat(policy.ranking().accountValue().rates()).containsKeys("JPY", "EUR", "GBP");
 		assertThat(policy.budget().of("anyone@example.com")).isEqualTo(new AttentionPolicy.Allowance(10, 30, 3));

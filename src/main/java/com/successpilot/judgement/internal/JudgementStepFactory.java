@@ -23,6 +23,7 @@ import com.successpilot.judgement.JudgementListener;
 import com.successpilot.metrics.AccountCase;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.metrics.PartitionTransactions;
+import com.successpilot.mail.OpsMails;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.rules.RuleSetVersions;
 import com.successpilot.system.LogContextPropagation;
@@ -52,6 +53,8 @@ public final class JudgementStepFactory {
 
 	private final RuleSetVersions ruleSetVersions;
 
+	private final OpsMails opsMails;
+
 	private final Clock clock;
 
 	private final int evaluationThreads;
@@ -63,9 +66,9 @@ public final class JudgementStepFactory {
 	private final ThreadPoolTaskExecutor evaluationExecutor;
 
 	public JudgementStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, RuleSetVersions ruleSetVersions, TaskRepository tasks,
-			NamedParameterJdbcTemplate jdbc, int evaluationThreads, List<JudgementListener> judgementListeners,
-			Clock clock) {
+			MetricsSteps metricsSteps, LiveRuleSet liveRuleSet, RuleSetVersions ruleSetVersions, OpsMails opsMails,
+			TaskRepository tasks, NamedParameterJdbcTemplate jdbc, int evaluationThreads,
+			List<JudgementListener> judgementListeners, Clock clock) {
 		this.report = new JudgementStepReport(tasks, judgementListeners, clock);
 		this.clock = clock;
 		this.jobRepository = jobRepository;
@@ -75,6 +78,7 @@ public final class JudgementStepFactory {
 		this.tasks = tasks;
 		this.records = new JudgementRecords(jdbc);
 		this.ruleSetVersions = ruleSetVersions;
+		this.opsMails = opsMails;
 		this.evaluationThreads = evaluationThreads;
 		this.evaluationExecutor = new ThreadPoolTaskExecutor();
 		this.evaluationExecutor.setCorePoolSize(evaluationThreads);
@@ -95,7 +99,7 @@ public final class JudgementStepFactory {
 	 */
 	Step step(String stepName, int renewalWithinDays, List<StepListener> partitionListeners) {
 		RuleSetPin pin = new RuleSetPin(this.liveRuleSet, this.ruleSetVersions, this.jobRepository, this.records,
-				this.clock);
+				this.opsMails, this.clock);
 		return build(stepName, renewalWithinDays, new AccountJudge(pin, this.replay), pin, pin, partitionListeners);
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.successpilot.ingest.FeedImportSteps;
+import com.successpilot.mail.OpsMails;
 import com.successpilot.rules.AttentionPolicy;
 import com.successpilot.rules.InvalidRuleSetException;
 import com.successpilot.rules.LiveRuleSet;
@@ -53,13 +54,16 @@ final class RuleSetPin implements StepExecutionListener, JudgementWriter.RulesVe
 
 	private final JudgementRecords records;
 
+	private final OpsMails opsMails;
+
 	private final Clock clock;
 
 	// by job execution: one judgement step of a job runs at a time, and jobs may overlap
 	private final Map<Long, RuleSet> pinned = new ConcurrentHashMap<>();
 
 	RuleSetPin(LiveRuleSet live, RuleSetVersions judged, JobRepository jobRepository, JudgementRecords records,
-			Clock clock) {
+			OpsMails opsMails, Clock clock) {
+		this.opsMails = opsMails;
 		this.live = live;
 		this.judged = judged;
 		this.jobRepository = jobRepository;
@@ -75,6 +79,7 @@ final class RuleSetPin implements StepExecutionListener, JudgementWriter.RulesVe
 		String lastGoodBecause = restart ? null : lastGoodBecause(ruleSet);
 		if (lastGoodBecause != null) {
 			logger.warn(step.getStepName() + ": " + lastGoodBecause);
+			tellOps(step, lastGoodBecause);
 		}
 		this.records.pinned(step.getJobExecution().getJobInstance().getInstanceId(),
 				step.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE), step.getStepName(),
@@ -138,6 +143,23 @@ final class RuleSetPin implements StepExecutionListener, JudgementWriter.RulesVe
 				+ " (version " + refused.version() + ") have " + problems.size() + " problem(s): "
 				+ String.join("; ", problems.subList(0, Math.min(3, problems.size())))
 				+ ((problems.size() > 3) ? "; …" : "");
+	}
+
+	private void tellOps(StepExecution step, String lastGoodBecause) {
+		long run = step.getJobExecution().getJobInstance().getInstanceId();
+		LocalDate runDate = step.getJobParameters().getLocalDate(FeedImportSteps.BUSINESS_DATE);
+		String version = this.live.status().live().version();
+		String fix = "Fix the files ('validate' lists every problem with file and line), then reload (POST "
+				+ "/api/rules/reload) or wait for the next run. Until then every run judges with " + version + ".";
+		String fixJa = "ファイルを修正してください（'validate' がすべての問題をファイルと行で表示します）。その後リロード（POST /api/rules/reload）するか、次の実行を待ってください。"
+				+ "それまでは毎回 " + version + " で判定します。";
+		this.opsMails.tell("last-good:" + run + ":" + step.getStepName(), run, runDate,
+				new OpsMails.Text("The rules in " + this.live.rulesDir() + " are broken: " + runDate
+						+ " judged with the last good version " + version, lastGoodBecause + "\n\n" + fix),
+				new OpsMails.Text(
+						this.live.rulesDir() + " のルールが壊れています: " + runDate + " は前回の正常なバージョン " + version + " で判定",
+						this.live.rulesDir() + " のファイルに問題があるため、" + runDate + " の夜は前回の正常なバージョン " + version
+								+ " で判定しました。\n\n" + lastGoodBecause + "\n\n" + fixJa));
 	}
 
 	private RuleSet repin(StepExecution step, String version) {

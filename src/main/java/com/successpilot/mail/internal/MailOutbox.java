@@ -98,6 +98,63 @@ public class MailOutbox {
 					.addValue("now", now()));
 	}
 
+	/**
+	 * Holds the mails a run composed and has not sent: they wait (HELD) until the run is
+	 * released or discarded.
+	 * @return how many were held
+	 */
+	int hold(long run) {
+		return this.jdbc.update("""
+				UPDATE mail_outbox SET status = 'HELD', updated_at = :now
+				WHERE run_id = :run AND status IN ('QUEUED', 'PENDING') AND csm_id IS NOT NULL
+				""", new MapSqlParameterSource("run", run).addValue("now", now()));
+	}
+
+	/**
+	 * The held mails of a run become pending, due now.
+	 * @return how many
+	 */
+	int release(long run) {
+		return this.jdbc.update("""
+				UPDATE mail_outbox SET status = 'PENDING', next_attempt_at = :now, updated_at = :now
+				WHERE run_id = :run AND status = 'HELD'
+				""", new MapSqlParameterSource("run", run).addValue("now", now()));
+	}
+
+	/**
+	 * The held mails of a run are never sent.
+	 * @return how many
+	 */
+	int discard(long run, String reason) {
+		return this.jdbc.update("""
+				UPDATE mail_outbox SET status = 'DISCARDED', last_error = :reason, updated_at = :now
+				WHERE run_id = :run AND status = 'HELD'
+				""", new MapSqlParameterSource("run", run).addValue("reason", reason).addValue("now", now()));
+	}
+
+	/**
+	 * Queues a mail to an operator, composed already; once per key.
+	 * @return false when a mail with the key was queued before
+	 */
+	boolean queueComposed(String key, long run, java.time.LocalDate runDate, ComposedMail mail) {
+		return this.jdbc.update("""
+				INSERT IGNORE INTO mail_outbox (mail_key, kind, csm_id, task_id, run_id, run_date, status, recipient,
+				  recipient_name, subject, text_body, html_body, task_count, message_id, attempts, next_attempt_at,
+				  created_at, updated_at)
+				VALUES (:key, 'OPS', NULL, NULL, :run, :runDate, 'PENDING', :recipient, :name, :subject, :text, :html,
+				  0, :messageId, 0, :now, :now, :now)
+				""",
+				new MapSqlParameterSource("key", key).addValue("run", run)
+					.addValue("runDate", runDate)
+					.addValue("recipient", mail.recipient())
+					.addValue("name", mail.recipientName())
+					.addValue("subject", mail.subject())
+					.addValue("text", mail.textBody())
+					.addValue("html", mail.htmlBody())
+					.addValue("messageId", mail.messageId())
+					.addValue("now", now())) == 1;
+	}
+
 	void skipped(long id, String reason) {
 		this.jdbc.update("""
 				UPDATE mail_outbox SET status = 'SKIPPED', last_error = :reason, updated_at = :now

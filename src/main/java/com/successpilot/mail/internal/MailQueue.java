@@ -49,6 +49,40 @@ public class MailQueue {
 	}
 
 	/**
+	 * Queues a composed mail to an operator, once per key.
+	 * @return false when the key was queued before
+	 */
+	public boolean queueForOps(String key, long run, LocalDate runDate, String recipient, String subject, String text,
+			String html, String messageId) {
+		return this.outbox.queueComposed(key, run, runDate,
+				new ComposedMail(recipient, null, subject, text, html, 0, messageId));
+	}
+
+	/**
+	 * Holds what a run composed and has not sent, until it is released or discarded.
+	 * @return the mails held
+	 */
+	public int hold(long run) {
+		return this.outbox.hold(run);
+	}
+
+	/**
+	 * Makes a held run's mails due now.
+	 * @return the mails released
+	 */
+	public int release(long run) {
+		return this.outbox.release(run);
+	}
+
+	/**
+	 * A held run's mails are never sent.
+	 * @return the mails discarded
+	 */
+	public int discard(long run, String reason) {
+		return this.outbox.discard(run, reason);
+	}
+
+	/**
 	 * How many urgent mails each CSM was owed on a business date, by all runs of that
 	 * date.
 	 */

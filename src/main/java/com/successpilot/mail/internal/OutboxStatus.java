@@ -11,6 +11,10 @@ public enum OutboxStatus {
 	PENDING,
 	/** Nothing left to tell when composed (the tasks were closed meanwhile). */
 	SKIPPED,
+	/** Composed, but its run is held for review: sent only when OPS release the run. */
+	HELD,
+	/** Its run was held for review and OPS discarded it: never sent. */
+	DISCARDED,
 	/** Claimed by a delivery: being sent now. */
 	SENDING,
 	/** Accepted by the SMTP server, or written as an .eml file. */

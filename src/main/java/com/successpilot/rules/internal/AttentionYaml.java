@@ -65,14 +65,22 @@ final class AttentionYaml {
 
 	private AttentionPolicy policy(Node root) {
 		AttentionPolicy defaults = AttentionPolicy.defaults();
-		Map<String, NodeTuple> top = mapping(root, "", Set.of("ranking", "budget", "change-mails"));
+		Map<String, NodeTuple> top = mapping(root, "", Set.of("ranking", "budget", "change-mails", "surge-guard"));
 		Ranking ranking = section(top, "ranking", defaults.ranking(), this::ranking);
 		Budget budget = section(top, "budget", defaults.budget(), this::budget);
 		Double margin = section(top, "change-mails", defaults.thresholdMarginPct(), (node) -> {
 			Map<String, NodeTuple> fields = mapping(node, "change-mails", Set.of("threshold-margin-pct"));
 			return number(fields, "threshold-margin-pct", defaults.thresholdMarginPct(), 0, 1000);
 		});
-		return new AttentionPolicy(ranking, budget, margin);
+		AttentionPolicy.SurgeGuard surgeGuard = section(top, "surge-guard", defaults.surgeGuard(), (node) -> {
+			Map<String, NodeTuple> fields = mapping(node, "surge-guard",
+					Set.of("factor", "nights", "minimum-new-tasks"));
+			AttentionPolicy.SurgeGuard d = defaults.surgeGuard();
+			return new AttentionPolicy.SurgeGuard(number(fields, "factor", d.factor(), 0, 1000),
+					(int) number(fields, "nights", d.nights(), AttentionPolicy.SurgeGuard.FEWEST_NIGHTS, 90),
+					(int) number(fields, "minimum-new-tasks", d.minimumNewTasks(), 0, 10_000_000));
+		});
+		return new AttentionPolicy(ranking, budget, margin, surgeGuard);
 	}
 
 	private Ranking ranking(Node node) {

@@ -67,6 +67,9 @@ class RuleSetPinTests {
 	com.successpilot.rules.RuleSetVersions ruleSetVersions;
 
 	@Autowired
+	com.successpilot.mail.OpsMails opsMails;
+
+	@Autowired
 	java.time.Clock clock;
 
 	@Autowired
@@ -111,8 +114,8 @@ class RuleSetPinTests {
 		this.launcher.run("importJob", NIGHT, true);
 		ReloadBetweenPartitions reload = new ReloadBetweenPartitions(this::moveTheRulesOn);
 		JudgementStepFactory factory = new JudgementStepFactory(this.jobRepository, this.transactionManager,
-				this.metricsSteps, this.live, this.ruleSetVersions, this.tasks, this.namedJdbc, 2, List.of(),
-				this.clock);
+				this.metricsSteps, this.live, this.ruleSetVersions, this.opsMails, this.tasks, this.namedJdbc, 2,
+				List.of(), this.clock);
 		Job job = new JobBuilder("pinnedJudgementJob", this.jobRepository).start(this.metricsSteps.accountMetricsStep())
 			.next(factory.step("pinnedJudgementStep", -1, List.of(reload)))
 			.build();
