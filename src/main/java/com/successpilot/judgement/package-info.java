@@ -5,9 +5,12 @@
  * and which rules failed for which account.
  * <p>
  * The rule set is chosen once when the step starts and pinned for the whole step, every
- * partition included: its version is kept in the step's execution context and its files
- * in {@code judged_rule_set_files}, so a restart judges the rest of the night with the
- * same version, or fails naming both. A run whose rule set is invalid does not start.
+ * partition included: its version is kept in the step's execution context (and in
+ * {@code judged_runs}, which this module owns) and its files are kept by the rules
+ * module, so a restart judges the rest of the night with the same version, or fails
+ * naming both. When the rule files are invalid, the night runs on the last good version
+ * and says so (the run, an OPS mail); only with no version ever live is the run refused.
+ * Every rule of the set gets a firing count, zero included ({@code /api/rules/firings}).
  * When a judgement step ends, its {@link com.successpilot.judgement.JudgementListener}s
  * hear how many accounts it judged and tasks it created; Prometheus counts them per job
  * ({@code successpilot_accounts_evaluated_total}, {@code successpilot_new_tasks_total}).
