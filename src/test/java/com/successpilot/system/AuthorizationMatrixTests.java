@@ -59,9 +59,16 @@ class AuthorizationMatrixTests {
 			Map.entry("GET /api/runs", Role.OPS), Map.entry("GET /api/runs/{id}", Role.OPS),
 			Map.entry("POST /api/runs", Role.OPS), Map.entry("POST /api/runs/{id}/restart", Role.OPS),
 			Map.entry("GET /api/schedules", Role.OPS),
+			// runs held for review by the surge guard
+			Map.entry("GET /api/runs/held", Role.OPS), Map.entry("POST /api/runs/{id}/release", Role.OPS),
+			Map.entry("POST /api/runs/{id}/discard", Role.OPS),
 			// rules
 			Map.entry("GET /api/rules", Role.OPS), Map.entry("POST /api/rules/validate", Role.OPS),
 			Map.entry("POST /api/rules/reload", Role.OPS), Map.entry("POST /api/rules/test", Role.OPS),
+			// rule set versions and firings
+			Map.entry("GET /api/rules/versions", Role.OPS), Map.entry("GET /api/rules/versions/{version}", Role.OPS),
+			Map.entry("GET /api/rules/versions/{from}/diff/{to}", Role.OPS),
+			Map.entry("GET /api/rules/firings", Role.OPS),
 			// users
 			Map.entry("GET /api/users", Role.ADMIN), Map.entry("GET /api/users/{username}", Role.ADMIN),
 			Map.entry("POST /api/users", Role.ADMIN), Map.entry("PATCH /api/users/{username}", Role.ADMIN),
@@ -138,7 +145,9 @@ class AuthorizationMatrixTests {
 
 	private int call(String endpoint, Role role) throws Exception {
 		String[] parts = endpoint.split(" ", 2);
-		String path = parts[1].replace("{id}", "987654321").replace("{username}", "nobody-at-all");
+		String path = parts[1].replace("{id}", "987654321")
+			.replace("{username}", "nobody-at-all")
+			.replaceAll("\\{(version|from|to)\\}", "000000000000");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
 		if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{}");
