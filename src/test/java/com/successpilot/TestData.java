@@ -14,8 +14,8 @@ public final class TestData {
 	private static final List<String> TABLES = List.of("api_tokens", "users", "attention_nights", "attention_ledger",
 			"mail_outbox", "rule_errors", "rule_firings", "health_scores", "task_events", "tasks", "account_facts",
 			"judged_rule_set_files", "import_rejections", "import_files", "usage_metrics", "daily_usage",
-			"goal_periods", "success_goals", "nps_responses", "support_tickets", "account_thresholds",
-			"segment_thresholds", "contracts", "accounts", "csms");
+			"goal_periods", "success_goals", "nps_responses", "support_tickets", "account_threshold_removals",
+			"account_thresholds", "segment_thresholds", "contracts", "accounts", "csms");
 
 	private TestData() {
 	}
