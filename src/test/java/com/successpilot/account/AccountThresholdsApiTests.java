@@ -117,7 +117,7 @@ class AccountThresholdsApiTests {
 		this.mvc
 			.perform(delete("/api/accounts/" + this.alpha + "/thresholds/usage_decline_pct")
 				.with(this.kentaUser.basic()))
-			.andExpect(status().isNotFound());
+			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(delete("/api/accounts/" + this.alpha + "/thresholds/usage_decline_pct")
 				.with(this.misakiUser.basic()))
