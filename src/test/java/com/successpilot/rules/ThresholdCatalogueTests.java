@@ -85,6 +85,21 @@ class ThresholdCatalogueTests {
 	}
 
 	@Test
+	void anUnknownFactTypeIsReportedInWordsWithTheNearestName(@TempDir Path temp) throws IOException {
+		Path rules = withSeatRule(temp, "seat_utilisation_min_pct", "seatUtilisationPct", "seat-adoption-plan");
+		Path file = rules.resolve("adoption/seat-utilisation.drl");
+		Files.writeString(file,
+				Files.readString(file).replace("AccountFacts( lifecycleStage", "AccountFact( lifecycleStage"));
+
+		RuleSetReport report = RuleSet.validate(rules);
+
+		assertThat(report.problems()).extracting(RuleSetProblem::toString)
+			.containsExactly("adoption/seat-utilisation.drl:10: there is no fact type `AccountFact` — did you mean "
+					+ "`AccountFacts`? (facts: AccountFacts, GoalProgress, HealthInput, HealthPoints, HealthScore, "
+					+ "Threshold, WeightedHealthInput)");
+	}
+
+	@Test
 	void anErrorOfAnotherShapeKeepsTheEnginesWords(@TempDir Path temp) throws IOException {
 		Path rules = withSeatRule(temp, "seat_utilisation_min_pct", "seatUtilisationPct.foo(", "seat-adoption-plan");
 

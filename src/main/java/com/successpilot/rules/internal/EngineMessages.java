@@ -96,8 +96,9 @@ final class EngineMessages {
 					problems.add(noSuchField(message, source, typeBefore(source, message.line()), field));
 				}
 			}
-			else if (unresolved.find() && brokenDeclarations.contains(message.file() + "|" + unresolved.group(1))) {
-				// said already: the variable is bound to a field that does not exist
+			else if (unresolved.find() && (brokenDeclarations.contains(message.file() + "|" + unresolved.group(1))
+					|| (brokenPattern(messages, message.file()) && declares(source, unresolved.group(1))))) {
+				// said already: the variable is bound in a pattern that does not compile
 				continue;
 			}
 			else if (unknownType.find()) {
@@ -111,6 +112,22 @@ final class EngineMessages {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * Whether the file has a pattern naming an unknown fact type or field, which leaves
+	 * the variables bound in it unresolved in the consequence.
+	 */
+	private static boolean brokenPattern(List<EngineMessage> messages, String file) {
+		return messages.stream()
+			.filter((message) -> message.file().equals(file))
+			.anyMatch((message) -> NO_FIELD.matcher(message.text()).find() || NO_READER.matcher(message.text()).find()
+					|| UNKNOWN_TYPE.matcher(message.text()).find());
+	}
+
+	private static boolean declares(String source, String variable) {
+		return source != null
+				&& Pattern.compile("(?<![\\w$])" + Pattern.quote(variable) + "\\s*:").matcher(source).find();
 	}
 
 	private static RuleSetProblem noSuchField(EngineMessage message, String source, String type, String field) {
