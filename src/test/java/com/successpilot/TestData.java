@@ -15,7 +15,8 @@ public final class TestData {
 			"attention_ledger", "mail_outbox", "rule_errors", "rule_firings", "health_scores", "task_events", "tasks",
 			"account_facts", "rule_set_activations", "rule_set_files", "judged_runs", "import_rejections",
 			"import_files", "usage_metrics", "daily_usage", "goal_periods", "success_goals", "nps_responses",
-			"support_tickets", "account_thresholds", "segment_thresholds", "contracts", "accounts", "csms");
+			"support_tickets", "account_threshold_removals", "account_thresholds", "segment_thresholds", "contracts",
+			"accounts", "csms");
 
 	private TestData() {
 	}

@@ -12,6 +12,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.successpilot.ingest.internal.FeedStepFactory;
 import com.successpilot.ingest.internal.ImportLedger;
+import com.successpilot.rules.InvalidRuleSetException;
+import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.rules.ThresholdCatalogue;
 
 /**
  * Builds the import steps of a job: one chunk step per feed, in the order the job
@@ -27,8 +30,22 @@ public class FeedImportSteps {
 	private final FeedStepFactory factory;
 
 	FeedImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-			ImportLedger ledger) {
-		this.factory = new FeedStepFactory(jobRepository, transactionManager, jdbc, ledger);
+			ImportLedger ledger, AgreedThresholds agreedThresholds, LiveRuleSet rules) {
+		this.factory = new FeedStepFactory(jobRepository, transactionManager, jdbc, ledger, agreedThresholds,
+				() -> catalogue(rules));
+	}
+
+	/**
+	 * The catalogue of the set in force. Without a valid set (the run's preflight refuses
+	 * to start then) nothing is checked.
+	 */
+	private static ThresholdCatalogue catalogue(LiveRuleSet rules) {
+		try {
+			return rules.current().thresholds();
+		}
+		catch (InvalidRuleSetException ex) {
+			return ThresholdCatalogue.absent();
+		}
 	}
 
 	/**

@@ -10,5 +10,11 @@
  * good ones; a reject file is written beside the input; processed files move to the
  * archive. Counts and rejections are written in the same transaction as the rows, so
  * re-imports and restarts neither duplicate nor lose anything.
+ * <p>
+ * The thresholds feeds are checked against the rule set's threshold catalogue
+ * ({@code rules/thresholds.yml}): an undeclared name or a value outside its range is a
+ * rejected row. A value agreed with a customer is removed by a row whose action is
+ * {@code remove} (or through {@link com.successpilot.ingest.AgreedThresholds}); what was
+ * removed, when, by whom and how is kept in {@code account_threshold_removals}.
  */
 package com.successpilot.ingest;

@@ -62,11 +62,21 @@ public final class RuleSet {
 	/**
 	 * Judges one account: its facts, the current period of each of its success goals, and
 	 * the thresholds that apply to it (segment defaults merged with the values agreed
-	 * with this account, one per name). Never throws for a failing rule: the error is in
-	 * the judgement and the other rules still run.
+	 * with this account, one per name; a declared name missing from them takes the
+	 * catalogue's default for the account's segment). Never throws for a failing rule:
+	 * the error is in the judgement and the other rules still run.
 	 */
 	public AccountJudgement evaluate(AccountFacts account, List<GoalProgress> goals, List<Threshold> thresholds) {
-		return this.evaluator.evaluate(account, goals, thresholds);
+		return this.evaluator.evaluate(account, goals,
+				thresholds().completed(account.getAccountId(), account.getSegment(), thresholds));
+	}
+
+	/**
+	 * The thresholds declared in {@code thresholds.yml}, with their ranges and segment
+	 * defaults (absent when the set has no such file).
+	 */
+	public ThresholdCatalogue thresholds() {
+		return this.compiled.thresholds();
 	}
 
 	/**

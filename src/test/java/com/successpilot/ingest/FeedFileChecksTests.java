@@ -221,7 +221,7 @@ class FeedFileChecksTests {
 		this.feeds.drop("accounts", "accounts.csv",
 				"account_id,name,segment,industry,csm_email,lifecycle_stage,start_date,go_live_date\r\n\r\n");
 		this.feeds.drop("segment-thresholds", "thresholds.csv",
-				"segment,threshold,value,description\nenterprise,usage_drop,0.3,\n");
+				"segment,threshold,value,description\nenterprise,usage_decline_pct,30,\n");
 
 		JobExecution run = this.launcher.run("importJob", NIGHT, true);
 

@@ -55,6 +55,8 @@ class ApiDescriptionTests {
 			Map.entry("GET /api/accounts",
 					List.of("csm", "segment", "grade", "renewalWithinDays", "asOf", "q", "page", "size")),
 			Map.entry("GET /api/accounts/{id}", List.of("asOf", "healthLimit", "taskLimit")),
+			Map.entry("GET /api/accounts/{id}/thresholds", List.of()),
+			Map.entry("DELETE /api/accounts/{id}/thresholds/{name}", List.of()),
 			Map.entry("GET /api/tasks",
 					List.of("status", "csm", "account", "type", "priority", "playbook", "dueBefore", "page", "size")),
 			Map.entry("GET /api/tasks/{id}", List.of()), Map.entry("POST /api/tasks/{id}/done", List.of()),

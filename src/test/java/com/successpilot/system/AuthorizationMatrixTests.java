@@ -52,9 +52,11 @@ class AuthorizationMatrixTests {
 			// accounts and tasks (a CSM only their own:
 			// AccountsAndTasksAuthorizationTests)
 			Map.entry("GET /api/accounts", Role.CSM), Map.entry("GET /api/accounts/{id}", Role.CSM),
-			Map.entry("GET /api/tasks", Role.CSM), Map.entry("GET /api/tasks/{id}", Role.CSM),
-			Map.entry("POST /api/tasks/{id}/done", Role.CSM), Map.entry("POST /api/tasks/{id}/snooze", Role.CSM),
-			Map.entry("POST /api/tasks/{id}/dismiss", Role.CSM), Map.entry("POST /api/tasks/{id}/reopen", Role.CSM),
+			Map.entry("GET /api/accounts/{id}/thresholds", Role.CSM),
+			Map.entry("DELETE /api/accounts/{id}/thresholds/{name}", Role.OPS), Map.entry("GET /api/tasks", Role.CSM),
+			Map.entry("GET /api/tasks/{id}", Role.CSM), Map.entry("POST /api/tasks/{id}/done", Role.CSM),
+			Map.entry("POST /api/tasks/{id}/snooze", Role.CSM), Map.entry("POST /api/tasks/{id}/dismiss", Role.CSM),
+			Map.entry("POST /api/tasks/{id}/reopen", Role.CSM),
 			// runs and schedules
 			Map.entry("GET /api/runs", Role.OPS), Map.entry("GET /api/runs/{id}", Role.OPS),
 			Map.entry("POST /api/runs", Role.OPS), Map.entry("POST /api/runs/{id}/restart", Role.OPS),
@@ -147,6 +149,7 @@ class AuthorizationMatrixTests {
 		String[] parts = endpoint.split(" ", 2);
 		String path = parts[1].replace("{id}", "987654321")
 			.replace("{username}", "nobody-at-all")
+			.replace("{name}", "no_such_threshold")
 			.replaceAll("\\{(version|from|to)\\}", "000000000000");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
 		if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {

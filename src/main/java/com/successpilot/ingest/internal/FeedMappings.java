@@ -27,6 +27,11 @@ public final class FeedMappings {
 		}
 		List<MappedColumn> columns = new ArrayList<>();
 		feed.columns().forEach((field, header) -> {
+			if (field.equals(target.operationField())) {
+				// says what to do with a row, fills no column (a bulk load only adds
+				// rows)
+				return;
+			}
 			FieldSpec spec = target.fields()
 				.stream()
 				.filter((candidate) -> candidate.field().equals(field))

@@ -15,10 +15,12 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
+import com.successpilot.ingest.AgreedThresholds;
+
 /**
- * Writes a chunk in one transaction: accepted rows upserted by natural key, rejected rows
- * recorded in the ledger, exact repeats of an earlier row skipped, and each file's counts
- * advanced.
+ * Writes a chunk in one transaction: accepted rows upserted by natural key (or, asked to,
+ * their key's row removed), rejected rows recorded in the ledger, exact repeats of an
+ * earlier row skipped, and each file's counts advanced.
  */
 final class FeedOutcomeWriter implements ItemWriter<FeedOutcome> {
 
@@ -38,10 +40,24 @@ final class FeedOutcomeWriter implements ItemWriter<FeedOutcome> {
 
 	private final ImportLedger ledger;
 
-	FeedOutcomeWriter(FeedTarget target, NamedParameterJdbcTemplate jdbc, ImportLedger ledger) {
+	private final AgreedThresholds agreedThresholds;
+
+	FeedOutcomeWriter(FeedTarget target, NamedParameterJdbcTemplate jdbc, ImportLedger ledger,
+			AgreedThresholds agreedThresholds) {
 		this.target = target;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
+		this.agreedThresholds = agreedThresholds;
+	}
+
+	/**
+	 * Removes a value agreed with a customer, kept with the file and line that removed it
+	 * (the only target whose rows may remove).
+	 */
+	private void remove(FeedOutcome removal) {
+		Map<String, Object> key = removal.columns();
+		String by = removal.record().file().displayName() + " line " + removal.record().lineNumber();
+		this.agreedThresholds.remove((Long) key.get("account_id"), (String) key.get("name"), by, "feed");
 	}
 
 	@Override
@@ -49,6 +65,7 @@ final class FeedOutcomeWriter implements ItemWriter<FeedOutcome> {
 		List<SqlParameterSource> rows = new ArrayList<>(chunk.size());
 		List<SqlParameterSource> metrics = new ArrayList<>();
 		List<FeedOutcome> rejected = new ArrayList<>();
+		List<FeedOutcome> removals = new ArrayList<>();
 		Map<Long, long[]> countsByFile = new LinkedHashMap<>();
 		int warningsLogged = 0;
 		for (FeedOutcome outcome : chunk) {
@@ -70,6 +87,10 @@ final class FeedOutcomeWriter implements ItemWriter<FeedOutcome> {
 				}
 			}
 			counts[0]++;
+			if (outcome.removal()) {
+				removals.add(outcome);
+				continue;
+			}
 			rows.add(new MapSqlParameterSource(outcome.columns()));
 			for (Map.Entry<String, BigDecimal> metric : outcome.metrics().entrySet()) {
 				metrics.add(new MapSqlParameterSource("account_id", outcome.columns().get("account_id"))
@@ -81,6 +102,7 @@ final class FeedOutcomeWriter implements ItemWriter<FeedOutcome> {
 		if (!rows.isEmpty()) {
 			this.jdbc.batchUpdate(this.target.upsertSql(), rows.toArray(SqlParameterSource[]::new));
 		}
+		removals.forEach(this::remove);
 		if (!metrics.isEmpty()) {
 			this.jdbc.batchUpdate(METRIC_UPSERT, metrics.toArray(SqlParameterSource[]::new));
 		}

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -15,13 +16,15 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import com.successpilot.ingest.FeedDefinition;
 import com.successpilot.ingest.FeedDefinition.Handling;
 import com.successpilot.ingest.FeedImportSteps;
+import com.successpilot.rules.ThresholdCatalogue;
 
 /**
  * Checks one row against its feed target and turns it into column values, or into a
  * rejection listing every problem found in the row (so an operator fixes a row once).
- * Rows that are well-formed but doubtful — dated after the business date, a contract
- * still active after its end — are rejected or warned about as the feed's definition
- * says.
+ * Threshold rows must name a threshold of the rule set's catalogue, with a value in its
+ * range. A row whose operation is {@code remove} names only its key. Rows that are
+ * well-formed but doubtful — dated after the business date, a contract still active after
+ * its end — are rejected or warned about as the feed's definition says.
  */
 final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome>, StepExecutionListener {
 
@@ -31,17 +34,30 @@ final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome>, 
 
 	private final FeedDefinition feed;
 
+	private final Supplier<ThresholdCatalogue> catalogues;
+
 	private LocalDate businessDate;
 
-	FeedRowValidator(FeedTarget target, References references, FeedDefinition feed) {
+	private ThresholdCatalogue catalogue = ThresholdCatalogue.absent();
+
+	/**
+	 * @param catalogues the threshold catalogue of the rule set in force, asked once per
+	 * step
+	 */
+	FeedRowValidator(FeedTarget target, References references, FeedDefinition feed,
+			Supplier<ThresholdCatalogue> catalogues) {
 		this.target = target;
 		this.references = references;
 		this.feed = feed;
+		this.catalogues = catalogues;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.businessDate = FeedImportSteps.businessDate(stepExecution.getJobParameters());
+		if (this.target.namesDeclaredThresholds()) {
+			this.catalogue = this.catalogues.get();
+		}
 	}
 
 	@Override
@@ -54,7 +70,12 @@ final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome>, 
 		}
 		List<String> problems = new ArrayList<>();
 		Map<String, Object> columns = new HashMap<>();
+		boolean removing = removes(record);
 		for (FieldSpec field : this.target.fields()) {
+			if (removing && !this.target.keyColumns().contains(field.column())) {
+				// a removal names its key; the rest of the row is not read
+				continue;
+			}
 			String value = record.values().getOrDefault(field.field(), "");
 			int control = controlCharacter(value);
 			if (control >= 0) {
@@ -68,6 +89,14 @@ final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome>, 
 			catch (RowRejectedException ex) {
 				problems.add(ex.getMessage());
 			}
+		}
+		if (removing) {
+			return problems.isEmpty() ? FeedOutcome.removal(record, columns)
+					: FeedOutcome.rejected(record, String.join("; ", problems));
+		}
+		if (problems.isEmpty() && this.target.namesDeclaredThresholds()) {
+			this.catalogue.problem((String) columns.get("name"), number(columns.get("threshold_value")))
+				.ifPresent(problems::add);
 		}
 		List<String> warnings = new ArrayList<>();
 		if (problems.isEmpty()) {
@@ -94,6 +123,16 @@ final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome>, 
 			return FeedOutcome.rejected(record, String.join("; ", problems));
 		}
 		return FeedOutcome.accepted(record, columns, metrics, warnings.isEmpty() ? null : String.join("; ", warnings));
+	}
+
+	private boolean removes(FeedRecord record) {
+		String operation = this.target.operationField();
+		return operation != null
+				&& FeedTargets.REMOVE.equalsIgnoreCase(record.values().getOrDefault(operation, "").strip());
+	}
+
+	private static Double number(Object value) {
+		return (value instanceof Number number) ? number.doubleValue() : null;
 	}
 
 	private void doubts(Map<String, Object> columns, List<String> problems, List<String> warnings) {

@@ -29,10 +29,15 @@ final class FeedTarget {
 
 	private final String eventDateColumn;
 
+	private final String operationField;
+
+	private final boolean declaredThresholds;
+
 	private final String upsertSql;
 
 	private FeedTarget(String name, String table, List<String> keyColumns, List<FieldSpec> fields,
-			List<OrderCheck> orderChecks, boolean acceptsMetrics, String eventDateColumn) {
+			List<OrderCheck> orderChecks, boolean acceptsMetrics, String eventDateColumn, String operationField,
+			boolean declaredThresholds) {
 		this.name = name;
 		this.table = table;
 		this.keyColumns = keyColumns;
@@ -40,6 +45,8 @@ final class FeedTarget {
 		this.orderChecks = orderChecks;
 		this.acceptsMetrics = acceptsMetrics;
 		this.eventDateColumn = eventDateColumn;
+		this.operationField = operationField;
+		this.declaredThresholds = declaredThresholds;
 		this.upsertSql = upsert();
 	}
 
@@ -77,6 +84,22 @@ final class FeedTarget {
 	 */
 	String eventDateColumn() {
 		return this.eventDateColumn;
+	}
+
+	/**
+	 * The field saying what to do with a row ({@code set} or {@code remove}), which is no
+	 * column; {@code null} for targets whose rows are only ever upserted.
+	 */
+	String operationField() {
+		return this.operationField;
+	}
+
+	/**
+	 * Whether rows name a threshold ({@code name}, {@code threshold_value}) that must be
+	 * declared in the rule set's threshold catalogue, with a value in its range.
+	 */
+	boolean namesDeclaredThresholds() {
+		return this.declaredThresholds;
 	}
 
 	/**
@@ -120,7 +143,10 @@ final class FeedTarget {
 	}
 
 	private String upsert() {
-		List<String> columns = this.fields.stream().map(FieldSpec::column).toList();
+		List<String> columns = this.fields.stream()
+			.filter((spec) -> !spec.field().equals(this.operationField))
+			.map(FieldSpec::column)
+			.toList();
 		String updates = columns.stream()
 			.filter((column) -> !this.keyColumns.contains(column))
 			.map((column) -> column + " = VALUES(" + column + ")")
@@ -164,6 +190,10 @@ final class FeedTarget {
 
 		private String eventDateColumn;
 
+		private String operationField;
+
+		private boolean declaredThresholds;
+
 		private Builder(String name, String table) {
 			this.name = name;
 			this.table = table;
@@ -189,6 +219,21 @@ final class FeedTarget {
 			return this;
 		}
 
+		/**
+		 * A field, never stored, whose value {@code remove} deletes the row of the key
+		 * instead of upserting it.
+		 */
+		Builder operation(FieldSpec spec) {
+			this.fields.add(spec);
+			this.operationField = spec.field();
+			return this;
+		}
+
+		Builder declaredThresholds() {
+			this.declaredThresholds = true;
+			return this;
+		}
+
 		Builder withMetrics() {
 			this.acceptsMetrics = true;
 			return this;
@@ -196,7 +241,8 @@ final class FeedTarget {
 
 		FeedTarget build() {
 			return new FeedTarget(this.name, this.table, List.copyOf(this.keyColumns), List.copyOf(this.fields),
-					List.copyOf(this.orderChecks), this.acceptsMetrics, this.eventDateColumn);
+					List.copyOf(this.orderChecks), this.acceptsMetrics, this.eventDateColumn, this.operationField,
+					this.declaredThresholds);
 		}
 
 	}

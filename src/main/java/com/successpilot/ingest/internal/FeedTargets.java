@@ -36,6 +36,12 @@ final class FeedTargets {
 		.stream()
 		.collect(Collectors.toUnmodifiableMap(FeedTarget::name, Function.identity()));
 
+	/** The operation of a row that upserts (the default). */
+	static final String SET = "set";
+
+	/** The operation of a row that removes the row of its key. */
+	static final String REMOVE = "remove";
+
 	private FeedTargets() {
 	}
 
@@ -170,6 +176,7 @@ final class FeedTargets {
 			.field(of("name", "name", TEXT).required().maxLength(64))
 			.field(of("value", "threshold_value", DECIMAL).required())
 			.field(of("description", "description", TEXT).maxLength(500))
+			.declaredThresholds()
 			.build();
 	}
 
@@ -181,6 +188,8 @@ final class FeedTargets {
 			.field(of("value", "threshold_value", DECIMAL).required())
 			.field(of("agreedOn", "agreed_on", DATE))
 			.field(of("note", "note", TEXT).maxLength(500))
+			.operation(of("action", "action", TEXT).oneOf(SET, REMOVE).orElse(SET))
+			.declaredThresholds()
 			.build();
 	}
 

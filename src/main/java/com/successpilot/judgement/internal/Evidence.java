@@ -46,15 +46,25 @@ final class Evidence {
 		evidence.put("thresholds", response.thresholds());
 		Map<String, Object> sources = new LinkedHashMap<>();
 		for (String name : response.thresholds().keySet()) {
-			accountThresholds.stream()
-				.filter((threshold) -> threshold.getName().equals(name))
-				.findFirst()
-				.ifPresent((threshold) -> sources.put(name, source(threshold, segment)));
+			// not among the account's: the catalogue's default for its segment
+			sources.put(name,
+					accountThresholds.stream()
+						.filter((threshold) -> threshold.getName().equals(name))
+						.findFirst()
+						.map((threshold) -> source(threshold, segment))
+						.orElseGet(() -> segmentDefault(segment)));
 		}
 		if (!sources.isEmpty()) {
 			evidence.put("thresholdSources", sources);
 		}
 		return JSON.writeValueAsString(evidence);
+	}
+
+	private static Map<String, Object> segmentDefault(String segment) {
+		Map<String, Object> source = new LinkedHashMap<>();
+		source.put("source", Threshold.SEGMENT);
+		source.put("segment", segment);
+		return source;
 	}
 
 	private static Map<String, Object> source(Threshold threshold, String segment) {

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.successpilot.playbook.Playbook;
 import com.successpilot.playbook.PlaybookLibrary;
 import com.successpilot.rules.RuleSetProblem;
+import com.successpilot.system.NearestName;
 
 /**
  * Finds {@code playbook.raise("name", …)} in rule text and reports each name that is not
@@ -26,14 +28,15 @@ final class PlaybookReferences {
 			String name = matcher.group(1);
 			if (!playbooks.contains(name)) {
 				int line = withLines ? lineOf(ruleText, matcher.start()) : 0;
-				problems.add(new RuleSetProblem(file, line, "raises the playbook '" + name
-						+ "', which is not in playbooks/ (no playbooks/" + name + ".yml)"));
+				problems.add(new RuleSetProblem(file, line,
+						"raises the playbook '" + name + "', which is not in playbooks/ (no playbooks/" + name + ".yml)"
+								+ NearestName.suggestion(name, playbooks.all().stream().map(Playbook::name).toList())));
 			}
 		}
 		return problems;
 	}
 
-	private static int lineOf(String text, int offset) {
+	static int lineOf(String text, int offset) {
 		int line = 1;
 		for (int i = 0; i < offset; i++) {
 			if (text.charAt(i) == '\n') {

@@ -31,6 +31,7 @@ import com.successpilot.rules.AttentionPolicy;
 import com.successpilot.rules.RuleSetProblem;
 import com.successpilot.rules.RuleSetReport;
 import com.successpilot.rules.RuleSetSource;
+import com.successpilot.rules.ThresholdCatalogue;
 
 /**
  * Compiles a rules directory: every {@code .drl} and decision table in one knowledge
@@ -77,6 +78,9 @@ public final class RuleSetCompiler {
 			problems.add(new RuleSetProblem(".", 0, "no .drl file or decision table found"));
 		}
 		problems.addAll(unknownPlaybooks(ruleFiles, decisionTables, playbooks));
+		ThresholdCatalogue thresholds = ThresholdCatalogueYaml
+			.read(source.content(ThresholdCatalogue.FILE).orElse(null), problems);
+		problems.addAll(undeclaredThresholds(ruleFiles, decisionTables, thresholds));
 		AttentionPolicy attention = AttentionYaml.read(source.content(AttentionPolicy.FILE).orElse(null), problems);
 
 		KieServices kie = KieServices.Factory.get();
@@ -86,14 +90,18 @@ public final class RuleSetCompiler {
 		ruleFiles.forEach((path, content) -> fileSystem.write(RESOURCES + path, content));
 		decisionTables.forEach((path, content) -> fileSystem.write(RESOURCES + path, content));
 		KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
+		List<EngineMessages.EngineMessage> messages = new ArrayList<>();
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
 			if (message.getText().contains("Parser returned a null Package")) {
 				// follows the parser's own errors on the same file, says nothing more
 				continue;
 			}
-			problems.add(new RuleSetProblem(relative(message.getPath()), Math.max(message.getLine(), 0),
+			messages.add(new EngineMessages.EngineMessage(relative(message.getPath()), Math.max(message.getLine(), 0),
 					message.getText().strip()));
 		}
+		Map<String, String> texts = new LinkedHashMap<>();
+		ruleFiles.forEach((path, content) -> texts.put(path, new String(content, StandardCharsets.UTF_8)));
+		problems.addAll(EngineMessages.translate(messages, texts));
 
 		if (!problems.isEmpty()) {
 			kie.getRepository().removeKieModule(releaseId);
@@ -110,7 +118,7 @@ public final class RuleSetCompiler {
 		RuleSetReport report = new RuleSetReport(source.rulesDir(), source.version(), ruleCount, ruleFiles.size(),
 				decisionTables.size(), playbooks.size(), List.of());
 		return new CompiledRuleSet(report, source, RuleSetFiles.listing(source.paths(), source.scenarioFiles()),
-				kieBase, playbooks, declaresPlaybookGlobal, attention);
+				kieBase, playbooks, declaresPlaybookGlobal, attention, thresholds);
 	}
 
 	private static KieBase newKieBase(KieServices kie, ReleaseId releaseId) {
@@ -139,6 +147,20 @@ public final class RuleSetCompiler {
 			String drl = decisionTableAsDrl(path, content);
 			if (drl != null) {
 				problems.addAll(PlaybookReferences.unknown(path, drl, playbooks, false));
+			}
+		});
+		return problems;
+	}
+
+	private static List<RuleSetProblem> undeclaredThresholds(Map<String, byte[]> ruleFiles,
+			Map<String, byte[]> decisionTables, ThresholdCatalogue catalogue) {
+		List<RuleSetProblem> problems = new ArrayList<>();
+		ruleFiles.forEach((path, content) -> problems.addAll(
+				ThresholdReferences.undeclared(path, new String(content, StandardCharsets.UTF_8), catalogue, true)));
+		decisionTables.forEach((path, content) -> {
+			String drl = decisionTableAsDrl(path, content);
+			if (drl != null) {
+				problems.addAll(ThresholdReferences.undeclared(path, drl, catalogue, false));
 			}
 		});
 		return problems;

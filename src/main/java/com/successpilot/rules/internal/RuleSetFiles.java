@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import com.successpilot.rules.AttentionPolicy;
 import com.successpilot.rules.RuleFile;
 import com.successpilot.rules.RuleFile.Kind;
+import com.successpilot.rules.ThresholdCatalogue;
 
 /**
  * Which files of a rules directory make up the rule set, reading them, and the set's
@@ -77,11 +78,12 @@ public final class RuleSetFiles {
 	}
 
 	/**
-	 * Rule files, decision tables, playbooks and {@code attention.yml} (ranking and
-	 * budgets are part of the version, like the rules).
+	 * Rule files, decision tables, playbooks, {@code attention.yml} (ranking and budgets
+	 * are part of the version, like the rules) and {@code thresholds.yml}.
 	 */
 	public static boolean isPartOfTheSet(String path) {
-		return isRuleFile(path) || isDecisionTable(path) || isPlaybook(path) || isAttention(path);
+		return isRuleFile(path) || isDecisionTable(path) || isPlaybook(path) || isAttention(path)
+				|| path.equals(ThresholdCatalogue.FILE);
 	}
 
 	static boolean isRuleFile(String path) {

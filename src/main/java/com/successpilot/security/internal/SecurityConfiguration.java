@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
@@ -101,6 +102,11 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/api/runs", "/api/runs/**", "/api/rules", "/api/rules/**", "/api/schedules",
 					"/api/schedules/**")
+			.hasRole("OPS")
+			// removing a value agreed with a customer: OPS; reading an account's
+			// thresholds:
+			// like the account
+			.requestMatchers(HttpMethod.DELETE, "/api/accounts/*/thresholds/*")
 			.hasRole("OPS")
 			.anyRequest()
 			.authenticated());
