@@ -62,6 +62,7 @@ class AuthorizationMatrixTests {
 			// rules
 			Map.entry("GET /api/rules", Role.OPS), Map.entry("POST /api/rules/validate", Role.OPS),
 			Map.entry("POST /api/rules/reload", Role.OPS), Map.entry("POST /api/rules/test", Role.OPS),
+			Map.entry("POST /api/rules/preview", Role.OPS), Map.entry("POST /api/rules/backtest", Role.OPS),
 			// users
 			Map.entry("GET /api/users", Role.ADMIN), Map.entry("GET /api/users/{username}", Role.ADMIN),
 			Map.entry("POST /api/users", Role.ADMIN), Map.entry("PATCH /api/users/{username}", Role.ADMIN),
