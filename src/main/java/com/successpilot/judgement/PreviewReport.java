@@ -107,8 +107,8 @@ public record PreviewReport(LocalDate night, String liveVersion, String draftVer
 					this.gradeMoves.entrySet().stream().map((move) -> move.getKey() + " " + move.getValue()).toList()));
 			this.healthMoves.stream()
 				.limit(LISTED)
-				.forEach((move) -> lines.add(String.format("  %-12s %-30s %s %s>%s", move.accountId(),
-						cut(move.account(), 30), move.from(), move.to(), moveScores(move))));
+				.forEach((move) -> lines.add(String.format("  %-12s %s %s>%s %s", move.accountId(),
+						column(move.account(), 30), move.from(), move.to(), moveScores(move))));
 			more(lines, this.healthMoves.size());
 		}
 		for (String change : List.of("created", "closed", "reprioritised")) {
@@ -124,11 +124,12 @@ public record PreviewReport(LocalDate night, String liveVersion, String draftVer
 					"priority", "CSM"));
 			differing.stream()
 				.limit(LISTED)
-				.forEach((task) -> lines.add(String.format("  %-5s %-12s %-26s %-30s %-15s %s%s",
-						task.withDraft() ? "draft" : "live", task.accountId(), cut(task.account(), 26), task.playbook(),
-						(task.priorityBefore() != null) ? task.priorityBefore() + ">" + task.priority()
-								: task.priority(),
-						(task.csm() != null) ? task.csm() : "(none)", task.heldBack() ? "  (held back)" : "")));
+				.forEach((task) -> lines
+					.add(String.format("  %-5s %-12s %s %-30s %-15s %s%s", task.withDraft() ? "draft" : "live",
+							task.accountId(), column(task.account(), 26), task.playbook(),
+							(task.priorityBefore() != null) ? task.priorityBefore() + ">" + task.priority()
+									: task.priority(),
+							(task.csm() != null) ? task.csm() : "(none)", task.heldBack() ? "  (held back)" : "")));
 			more(lines, differing.size());
 		}
 		return lines;
@@ -209,6 +210,37 @@ public record PreviewReport(LocalDate night, String liveVersion, String draftVer
 			return "";
 		}
 		return (text.length() <= width) ? text : text.substring(0, width - 1) + "…";
+	}
+
+	/**
+	 * The text cut or padded to a width on a terminal, where a Japanese character takes
+	 * two columns.
+	 */
+	static String column(String text, int width) {
+		StringBuilder shown = new StringBuilder();
+		int used = 0;
+		String value = (text != null) ? text : "";
+		for (int i = 0; i < value.length();) {
+			int codePoint = value.codePointAt(i);
+			int columns = wide(codePoint) ? 2 : 1;
+			boolean last = i + Character.charCount(codePoint) >= value.length();
+			if (used + columns > width || (!last && used + columns == width)) {
+				shown.append('…');
+				used++;
+				break;
+			}
+			shown.appendCodePoint(codePoint);
+			used += columns;
+			i += Character.charCount(codePoint);
+		}
+		return shown + " ".repeat(Math.max(0, width - used));
+	}
+
+	private static boolean wide(int codePoint) {
+		Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+				|| script == Character.UnicodeScript.KATAKANA || (codePoint >= 0x3000 && codePoint <= 0x303F)
+				|| (codePoint >= 0xFF01 && codePoint <= 0xFF60);
 	}
 
 	private static String cell(String value) {

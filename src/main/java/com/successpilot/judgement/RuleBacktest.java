@@ -33,9 +33,10 @@ import com.successpilot.task.RaisedTask;
  * auto-closing playbook closes on the first night its rule does not raise it (the account
  * judged without error); one of another playbook stays open, as nobody marks it done in a
  * replay. Outcomes come from the contracts: an account whose contract was cancelled, or
- * whose last contract ended before today with none after it, churned on that end date; a
- * contract of the same product starting within 31 days after an earlier one ended, for a
- * lower ARR, is a downgrade on its start date. Writes nothing.
+ * whose last contract ended before today with none after it and did not renew by itself
+ * ({@code auto_renew} false), churned on that end date; a contract of the same product
+ * starting within 31 days after an earlier one ended, for a lower ARR, is a downgrade on
+ * its start date. Writes nothing.
  */
 @Component
 public class RuleBacktest {
@@ -95,7 +96,8 @@ public class RuleBacktest {
 		Map<Long, List<Contract>> byAccount = new LinkedHashMap<>();
 		Map<Long, String[]> names = new HashMap<>();
 		this.jdbc.getJdbcOperations().query("""
-				SELECT c.account_id, a.external_id, a.name, c.product, c.start_date, c.end_date, c.arr, c.status
+				SELECT c.account_id, a.external_id, a.name, c.product, c.start_date, c.end_date, c.arr, c.status,
+				  c.auto_renew
 				FROM contracts c JOIN accounts a ON a.id = c.account_id
 				ORDER BY c.account_id, c.product, c.start_date
 				""", (rs) -> {
@@ -103,7 +105,7 @@ public class RuleBacktest {
 			names.putIfAbsent(account, new String[] { rs.getString(2), rs.getString(3) });
 			byAccount.computeIfAbsent(account, (key) -> new ArrayList<>())
 				.add(new Contract(rs.getString(4), rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(),
-						rs.getBigDecimal(7), rs.getString(8)));
+						rs.getBigDecimal(7), rs.getString(8), rs.getBoolean(9)));
 		});
 		Map<Long, BacktestReport.Outcome> outcomes = new TreeMap<>();
 		byAccount.forEach((account, contracts) -> {
@@ -151,7 +153,8 @@ public class RuleBacktest {
 		return null;
 	}
 
-	private record Contract(String product, LocalDate start, LocalDate end, BigDecimal arr, String status) {
+	private record Contract(String product, LocalDate start, LocalDate end, BigDecimal arr, String status,
+			boolean autoRenew) {
 
 	}
 
