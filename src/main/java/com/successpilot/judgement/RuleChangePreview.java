@@ -92,8 +92,10 @@ public class RuleChangePreview {
 		RuleSet live = inForce(night);
 		Tally tally = new Tally(csmEmails());
 		this.forecaster.forEachChunk(night, (chunk) -> {
-			Side liveSide = judge(live, chunk, night, (account) -> account);
-			Side draftSide = judge(draft, chunk, night, thresholds::applyTo);
+			TaskRepository.StoredTasks stored = this.tasks
+				.storedFor(chunk.stream().map(AccountCase::accountKey).toList());
+			Side liveSide = judge(live, chunk, night, (account) -> account, stored);
+			Side draftSide = judge(draft, chunk, night, thresholds::applyTo, stored);
 			tally.add(chunk, liveSide, draftSide);
 		});
 		return tally.report(night, live, draft, this.clock.millis() - started);
@@ -112,24 +114,22 @@ public class RuleChangePreview {
 	}
 
 	private Side judge(RuleSet ruleSet, List<AccountCase> chunk, LocalDate night,
-			java.util.function.UnaryOperator<AccountCase> thresholds) {
+			java.util.function.UnaryOperator<AccountCase> thresholds, TaskRepository.StoredTasks stored) {
 		Map<Long, Double> healthBefore = this.forecaster.healthBefore(chunk, night, ruleSet);
 		Map<Long, AccountJudgement> judgements = new HashMap<>();
 		List<RaisedTask> raised = new ArrayList<>();
-		List<Long> judged = new ArrayList<>();
 		List<Long> clean = new ArrayList<>();
-		for (AccountCase stored : chunk) {
-			AccountCase account = thresholds.apply(stored);
+		for (AccountCase inChunk : chunk) {
+			AccountCase account = thresholds.apply(inChunk);
 			AccountJudgement judgement = ruleSet.evaluate(account.facts(), account.goals(), account.thresholds());
 			judgements.put(account.accountKey(), judgement);
 			raised.addAll(RuleChangeForecaster.tasksOf(account, judgement, ruleSet.attention(), night,
 					healthBefore.get(account.accountKey())));
-			judged.add(account.accountKey());
 			if (!judgement.hasErrors()) {
 				clean.add(account.accountKey());
 			}
 		}
-		return new Side(judgements, this.tasks.foresee(raised, judged, clean));
+		return new Side(judgements, stored.foresee(raised, clean));
 	}
 
 	private Map<Long, String> csmEmails() {

@@ -6,7 +6,7 @@ import java.util.Set;
  * What raising a task, or not raising it, does to the tasks stored: the one decision the
  * judgement step acts on ({@link TaskRepository#raise},
  * {@link TaskRepository#autoCloseCleared}) and a preview of a rule change foresees
- * ({@link TaskRepository#foresee}), so the two cannot drift apart.
+ * ({@link TaskRepository.StoredTasks#foresee}), so the two cannot drift apart.
  */
 public final class TaskDecision {
 

@@ -271,62 +271,87 @@ public class TaskRepository {
 	}
 
 	/**
-	 * What {@link #raise} and {@link #autoCloseCleared} would do for a chunk of accounts
-	 * judged, read in the caller's (read-only) transaction and written nowhere: the same
-	 * decisions ({@link TaskDecision}) on the same rows.
-	 * @param raised the tasks the rules raised for the accounts, ranked
-	 * @param judged every account of the chunk
-	 * @param judgedCleanly the accounts judged without a rule error (their cleared tasks
-	 * close)
+	 * The tasks of a chunk of accounts as {@link #raise} and {@link #autoCloseCleared}
+	 * see them — open, snoozed and held back, and the keys people closed — read in the
+	 * caller's (read-only) transaction, to foresee what raising would do without writing
+	 * ({@link StoredTasks#foresee}).
 	 */
-	public TaskForecast foresee(List<RaisedTask> raised, Collection<Long> judged, Collection<Long> judgedCleanly) {
+	public StoredTasks storedFor(Collection<Long> accounts) {
 		List<TaskForecast.StoredTask> active = new ArrayList<>();
-		Map<String, TaskForecast.StoredTask> twins = new HashMap<>();
 		Set<String> decided = new HashSet<>();
-		if (!judged.isEmpty()) {
-			this.jdbc.query(ACTIVE_AND_DECIDED, new MapSqlParameterSource("accounts", judged), (rs) -> {
+		if (!accounts.isEmpty()) {
+			this.jdbc.query(ACTIVE_AND_DECIDED, new MapSqlParameterSource("accounts", accounts), (rs) -> {
 				String status = rs.getString("status");
 				if ("DONE".equals(status) || "DISMISSED".equals(status)) {
 					decided.add(rs.getString("dedup_key"));
 					return;
 				}
-				TaskForecast.StoredTask task = new TaskForecast.StoredTask(rs.getLong("id"), rs.getLong("account_id"),
+				active.add(new TaskForecast.StoredTask(rs.getLong("id"), rs.getLong("account_id"),
 						rs.getObject("owner_csm_id", Long.class), rs.getString("active_key"), rs.getString("playbook"),
-						rs.getString("priority"), status, rs.getBoolean("auto_close"), rs.getDouble("rank_score"));
-				active.add(task);
-				twins.put(task.activeKey(), task);
+						rs.getString("priority"), status, rs.getBoolean("auto_close"), rs.getDouble("rank_score")));
 			});
 		}
-		List<RaisedTask> created = new ArrayList<>();
-		List<TaskForecast.Reprioritised> reprioritised = new ArrayList<>();
-		Map<Long, RaisedTask> raisedAgain = new HashMap<>();
-		for (RaisedTask task : raised.stream().map(TaskRepository::fitted).toList()) {
-			TaskForecast.StoredTask twin = twins.get(task.activeKey());
-			if (twin == null) {
-				if (TaskDecision.creates(task.dedupKey(), false, decided)) {
-					created.add(task);
+		return new StoredTasks(active, decided);
+	}
+
+	/**
+	 * A chunk's tasks as stored, and what raising tasks for it would do.
+	 */
+	public static final class StoredTasks {
+
+		private final List<TaskForecast.StoredTask> active;
+
+		private final Map<String, TaskForecast.StoredTask> twins = new HashMap<>();
+
+		private final Set<String> decided;
+
+		StoredTasks(List<TaskForecast.StoredTask> active, Set<String> decided) {
+			this.active = active;
+			this.decided = decided;
+			active.forEach((task) -> this.twins.put(task.activeKey(), task));
+		}
+
+		/**
+		 * What {@link TaskRepository#raise} and {@link TaskRepository#autoCloseCleared}
+		 * would do with these tasks: the same decisions ({@link TaskDecision}) on the
+		 * same rows, nothing written.
+		 * @param raised the tasks the rules raised for the chunk's accounts, ranked
+		 * @param judgedCleanly the accounts judged without a rule error (their cleared
+		 * tasks close)
+		 */
+		public TaskForecast foresee(List<RaisedTask> raised, Collection<Long> judgedCleanly) {
+			List<RaisedTask> created = new ArrayList<>();
+			List<TaskForecast.Reprioritised> reprioritised = new ArrayList<>();
+			Map<Long, RaisedTask> raisedAgain = new HashMap<>();
+			for (RaisedTask task : raised.stream().map(TaskRepository::fitted).toList()) {
+				TaskForecast.StoredTask twin = this.twins.get(task.activeKey());
+				if (twin == null) {
+					if (TaskDecision.creates(task.dedupKey(), false, this.decided)) {
+						created.add(task);
+					}
+					continue;
 				}
-				continue;
+				raisedAgain.put(twin.id(), task);
+				if (!twin.priority().equals(task.priority())) {
+					reprioritised.add(new TaskForecast.Reprioritised(twin, task));
+				}
 			}
-			raisedAgain.put(twin.id(), task);
-			if (!twin.priority().equals(task.priority())) {
-				reprioritised.add(new TaskForecast.Reprioritised(twin, task));
+			Set<Long> clean = new HashSet<>(judgedCleanly);
+			List<TaskForecast.StoredTask> closed = new ArrayList<>();
+			List<TaskForecast.StoredTask> stayActive = new ArrayList<>();
+			for (TaskForecast.StoredTask task : this.active) {
+				RaisedTask again = raisedAgain.get(task.id());
+				if (again == null && clean.contains(task.accountKey())
+						&& TaskDecision.closesWhenNotRaised(task.status(), task.autoClose())) {
+					closed.add(task);
+				}
+				else {
+					stayActive.add((again != null) ? task.scored(again.rankScore()) : task);
+				}
 			}
+			return new TaskForecast(created, reprioritised, closed, stayActive);
 		}
-		Set<Long> clean = new HashSet<>(judgedCleanly);
-		List<TaskForecast.StoredTask> closed = new ArrayList<>();
-		List<TaskForecast.StoredTask> stayActive = new ArrayList<>();
-		for (TaskForecast.StoredTask task : active) {
-			RaisedTask again = raisedAgain.get(task.id());
-			if (again == null && clean.contains(task.accountKey())
-					&& TaskDecision.closesWhenNotRaised(task.status(), task.autoClose())) {
-				closed.add(task);
-			}
-			else {
-				stayActive.add((again != null) ? task.scored(again.rankScore()) : task);
-			}
-		}
-		return new TaskForecast(created, reprioritised, closed, stayActive);
+
 	}
 
 	/**
