@@ -236,11 +236,13 @@ public record PreviewReport(LocalDate night, String liveVersion, String draftVer
 		return shown + " ".repeat(Math.max(0, width - used));
 	}
 
+	// East Asian wide characters (kana, kanji, hangul, full-width forms), as terminals
+	// show them
 	private static boolean wide(int codePoint) {
-		Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-				|| script == Character.UnicodeScript.KATAKANA || (codePoint >= 0x3000 && codePoint <= 0x303F)
-				|| (codePoint >= 0xFF01 && codePoint <= 0xFF60);
+		return (codePoint >= 0x1100 && codePoint <= 0x115F) || (codePoint >= 0x2E80 && codePoint <= 0xA4CF)
+				|| (codePoint >= 0xAC00 && codePoint <= 0xD7A3) || (codePoint >= 0xF900 && codePoint <= 0xFAFF)
+				|| (codePoint >= 0xFE30 && codePoint <= 0xFE4F) || (codePoint >= 0xFF00 && codePoint <= 0xFF60)
+				|| (codePoint >= 0xFFE0 && codePoint <= 0xFFE6);
 	}
 
 	private static String cell(String value) {
