@@ -16,12 +16,19 @@ import org.springframework.stereotype.Component;
 
 import com.successpilot.attention.AttentionSteps;
 import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.judgement.BacktestReport;
+import com.successpilot.judgement.DraftThresholds;
 import com.successpilot.judgement.JudgementSteps;
+import com.successpilot.judgement.PreviewReport;
+import com.successpilot.judgement.RuleBacktest;
+import com.successpilot.judgement.RuleChangePreview;
 import com.successpilot.mail.MailSteps;
 import com.successpilot.metrics.MetricsSteps;
 import com.successpilot.portfolio.DemoPortfolio;
-import com.successpilot.run.RunLauncher;
 import com.successpilot.portfolio.PortfolioSummary;
+import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.rules.RuleSet;
+import com.successpilot.run.RunLauncher;
 import com.successpilot.system.Command;
 import com.successpilot.system.CommandArguments;
 
@@ -59,12 +66,19 @@ class BenchmarkCommand extends Command {
 
 	private final Clock clock;
 
+	private final RuleChangePreview preview;
+
+	private final RuleBacktest backtest;
+
+	private final LiveRuleSet liveRuleSet;
+
 	BenchmarkCommand(ImportDefinition importDefinition, RunLauncher launcher, MetricsSteps metricsSteps,
 			JudgementSteps judgementSteps, MailSteps mailSteps, AttentionSteps attentionSteps,
-			JobRepository jobRepository, JdbcTemplate jdbc, PortfolioBulkLoad bulkLoad, Clock clock) {
+			JobRepository jobRepository, JdbcTemplate jdbc, PortfolioBulkLoad bulkLoad, Clock clock,
+			RuleChangePreview preview, RuleBacktest backtest, LiveRuleSet liveRuleSet) {
 		super("benchmark",
 				"[--accounts=100000] [--date=YYYY-MM-DD] [--load=import|bulk] [--reuse] [--keep-tasks] "
-						+ "[--skip-metrics] [--repeat=N] [--mail] [--no-floor] [--job=importJob]",
+						+ "[--skip-metrics] [--repeat=N] [--mail] [--no-floor] [--preview] [--job=importJob]",
 				"generate and import N accounts, then time metrics + rules + task writing against the target (use a "
 						+ "throw-away database). --reuse: skip generating and importing, use the accounts already "
 						+ "there; --keep-tasks: keep the tasks of earlier runs (a re-run) instead of starting from "
@@ -74,7 +88,8 @@ class BenchmarkCommand extends Command {
 						+ "generate and import; --load=bulk: put the generated files into the database with LOAD "
 						+ "DATA LOCAL INFILE instead of the import job (benchmark only, MySQL/MariaDB with "
 						+ "allowLoadLocalInfile=true: the import of 1,000,000 accounts takes hours and is not what "
-						+ "the benchmark measures)");
+						+ "the benchmark measures); --preview: then time a preview of the rules directory against the "
+						+ "set in force, and a backtest of the night");
 		this.attentionSteps = attentionSteps;
 		this.importDefinition = importDefinition;
 		this.launcher = launcher;
@@ -85,6 +100,9 @@ class BenchmarkCommand extends Command {
 		this.jdbc = jdbc;
 		this.bulkLoad = bulkLoad;
 		this.clock = clock;
+		this.preview = preview;
+		this.backtest = backtest;
+		this.liveRuleSet = liveRuleSet;
 	}
 
 	@Override
@@ -137,7 +155,42 @@ class BenchmarkCommand extends Command {
 			out.println("\nFloor: the same accounts read and the same outcomes written, no rule evaluation");
 			floorReport.print("benchmarkFloorJob", floorExecution, out);
 		}
+		if (arguments.has("preview")) {
+			timePreviewAndBacktest(date, execution, out);
+		}
 		return 0;
+	}
+
+	/**
+	 * A preview of the rules directory against the set in force on the night's facts and
+	 * tasks, and a backtest of the night: both judge every account (the preview twice),
+	 * read the tasks and write nothing; compared with the judgement step just run.
+	 */
+	private void timePreviewAndBacktest(LocalDate date, JobExecution night, PrintStream out) {
+		RuleSet draft = RuleSet.load(this.liveRuleSet.rulesDir());
+		long started = System.nanoTime();
+		PreviewReport preview = this.preview.preview(draft, DraftThresholds.NONE, date);
+		double previewSeconds = (System.nanoTime() - started) / 1e9;
+		started = System.nanoTime();
+		BacktestReport backtest = this.backtest.backtest(draft, date, date);
+		double backtestSeconds = (System.nanoTime() - started) / 1e9;
+		double judgementSeconds = night.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().equals("accountJudgementStep"))
+			.mapToDouble((step) -> java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1e3)
+			.findFirst()
+			.orElse(Double.NaN);
+		out.printf(
+				"%nPreview of %,d accounts (draft and set in force each judged, tasks read, nothing written): "
+						+ "%.1f s, %,.0f accounts/s; the judgement step took %.1f s (preview/step %.2f)%n",
+				preview.accounts(), previewSeconds, preview.accounts() / previewSeconds, judgementSeconds,
+				previewSeconds / judgementSeconds);
+		out.printf(
+				"Backtest of %d night(s), %,d accounts: %.1f s, %,.0f accounts/s per night; it would have raised "
+						+ "%,d tasks%n",
+				backtest.nights().size(), backtest.accounts(), backtestSeconds,
+				backtest.accounts() * backtest.nights().size() / backtestSeconds,
+				backtest.rows().isEmpty() ? 0 : backtest.rows().get(backtest.rows().size() - 1).tasks());
 	}
 
 	/**

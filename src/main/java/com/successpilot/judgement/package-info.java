@@ -14,5 +14,12 @@
  * When a judgement step ends, its {@link com.successpilot.judgement.JudgementListener}s
  * hear how many accounts it judged and tasks it created; Prometheus counts them per job
  * ({@code successpilot_accounts_evaluated_total}, {@code successpilot_new_tasks_total}).
+ * <p>
+ * Before a change goes live, {@link com.successpilot.judgement.RuleChangePreview} judges
+ * a night's stored facts with a draft and with the set in force and foresees, with the
+ * step's own task decisions, what each would create, close and re-prioritise;
+ * {@link com.successpilot.judgement.RuleBacktest} replays a set over past nights. Both
+ * write nothing ({@code preview}, {@code backtest}, {@code POST /api/rules/preview},
+ * {@code /backtest}).
  */
 package com.successpilot.judgement;

@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,6 +29,7 @@ import com.successpilot.system.LogContextPropagation;
  * The metrics step and the reader that hands its results to the rules.
  */
 @Component
+@EnableConfigurationProperties(FactsProperties.class)
 public class MetricsSteps {
 
 	private static final Log logger = LogFactory.getLog(MetricsSteps.class);
@@ -52,8 +54,11 @@ public class MetricsSteps {
 
 	private final SimpleAsyncTaskExecutor partitionExecutor = new SimpleAsyncTaskExecutor("metrics-");
 
+	private final int retentionDays;
+
 	MetricsSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AccountFactsRepository facts, AccountCaseQueries queries) {
+			AccountFactsRepository facts, AccountCaseQueries queries, FactsProperties factsProperties) {
+		this.retentionDays = factsProperties.retentionDays();
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.facts = facts;
@@ -76,6 +81,8 @@ public class MetricsSteps {
 				long from = stepExecution.getExecutionContext().getLong(FROM_ACCOUNT);
 				long to = stepExecution.getExecutionContext().getLong(TO_ACCOUNT);
 				int accounts = this.facts.compute(runDate, from, to);
+				// the history preview and backtest look back on, no further
+				this.facts.pruneBefore(runDate.minusDays(this.retentionDays), from, to);
 				contribution.incrementWriteCount(accounts);
 				logger.info("Computed the facts of " + accounts + " accounts for " + runDate);
 				return RepeatStatus.FINISHED;

@@ -34,6 +34,15 @@ public final class CommandArguments {
 		return (values == null || values.isEmpty() || values.get(0) == null) ? defaultValue : values.get(0);
 	}
 
+	/**
+	 * Every value of an option given more than once, e.g. {@code --thresholds=a.csv
+	 * --thresholds=b.csv}; none when it is not given.
+	 */
+	public List<String> texts(String option) {
+		List<String> values = this.arguments.getOptionValues(option);
+		return (values == null) ? List.of() : values.stream().filter((value) -> value != null).toList();
+	}
+
 	public int number(String option, int defaultValue) {
 		String value = text(option, null);
 		if (value == null) {

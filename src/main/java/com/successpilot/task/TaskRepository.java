@@ -69,6 +69,12 @@ public class TaskRepository {
 			FROM tasks WHERE account_id IN (:accounts) AND status IN ('DONE', 'DISMISSED')
 			""";
 
+	// what a preview reads instead: the active tasks with what closing them depends on
+	private static final String ACTIVE_AND_DECIDED = """
+			SELECT id, account_id, owner_csm_id, status, dedup_key, active_key, playbook, priority, auto_close, rank_score
+			FROM tasks WHERE account_id IN (:accounts) AND status IN ('OPEN', 'SNOOZED', 'QUEUED', 'DONE', 'DISMISSED')
+			""";
+
 	private static final String MARK_SEEN = """
 			UPDATE tasks SET last_seen_run = :run, last_seen_on = :runDate, updated_at = :now
 			WHERE id IN (:ids)
@@ -124,7 +130,7 @@ public class TaskRepository {
 		for (RaisedTask task : tasks) {
 			MaterialChange.StoredTask twin = twins.get(task.activeKey());
 			if (twin == null) {
-				if (!decided.contains(task.dedupKey())) {
+				if (TaskDecision.creates(task.dedupKey(), false, decided)) {
 					created.add(task);
 				}
 				continue;
@@ -263,6 +269,90 @@ public class TaskRepository {
 				ColumnText.fit(task.title(), 500), ColumnText.fit(task.description(), 4000), task.dueDate(),
 				task.urgent(), task.autoClose(), ColumnText.fit(task.rule(), 300), ColumnText.fit(task.why(), 4000),
 				ColumnText.fit(task.evidence(), 4000), task.rankScore(), task.rankParts());
+	}
+
+	/**
+	 * The tasks of a chunk of accounts as {@link #raise} and {@link #autoCloseCleared}
+	 * see them — open, snoozed and held back, and the keys people closed — read in the
+	 * caller's (read-only) transaction, to foresee what raising would do without writing
+	 * ({@link StoredTasks#foresee}).
+	 */
+	public StoredTasks storedFor(Collection<Long> accounts) {
+		List<TaskForecast.StoredTask> active = new ArrayList<>();
+		Set<String> decided = new HashSet<>();
+		if (!accounts.isEmpty()) {
+			this.jdbc.query(ACTIVE_AND_DECIDED, new MapSqlParameterSource("accounts", accounts), (rs) -> {
+				String status = rs.getString("status");
+				if ("DONE".equals(status) || "DISMISSED".equals(status)) {
+					decided.add(rs.getString("dedup_key"));
+					return;
+				}
+				active.add(new TaskForecast.StoredTask(rs.getLong("id"), rs.getLong("account_id"),
+						rs.getObject("owner_csm_id", Long.class), rs.getString("active_key"), rs.getString("playbook"),
+						rs.getString("priority"), status, rs.getBoolean("auto_close"), rs.getDouble("rank_score")));
+			});
+		}
+		return new StoredTasks(active, decided);
+	}
+
+	/**
+	 * A chunk's tasks as stored, and what raising tasks for it would do.
+	 */
+	public static final class StoredTasks {
+
+		private final List<TaskForecast.StoredTask> active;
+
+		private final Map<String, TaskForecast.StoredTask> twins = new HashMap<>();
+
+		private final Set<String> decided;
+
+		StoredTasks(List<TaskForecast.StoredTask> active, Set<String> decided) {
+			this.active = active;
+			this.decided = decided;
+			active.forEach((task) -> this.twins.put(task.activeKey(), task));
+		}
+
+		/**
+		 * What {@link TaskRepository#raise} and {@link TaskRepository#autoCloseCleared}
+		 * would do with these tasks: the same decisions ({@link TaskDecision}) on the
+		 * same rows, nothing written.
+		 * @param raised the tasks the rules raised for the chunk's accounts, ranked
+		 * @param judgedCleanly the accounts judged without a rule error (their cleared
+		 * tasks close)
+		 */
+		public TaskForecast foresee(List<RaisedTask> raised, Collection<Long> judgedCleanly) {
+			List<RaisedTask> created = new ArrayList<>();
+			List<TaskForecast.Reprioritised> reprioritised = new ArrayList<>();
+			Map<Long, RaisedTask> raisedAgain = new HashMap<>();
+			for (RaisedTask task : raised.stream().map(TaskRepository::fitted).toList()) {
+				TaskForecast.StoredTask twin = this.twins.get(task.activeKey());
+				if (twin == null) {
+					if (TaskDecision.creates(task.dedupKey(), false, this.decided)) {
+						created.add(task);
+					}
+					continue;
+				}
+				raisedAgain.put(twin.id(), task);
+				if (!twin.priority().equals(task.priority())) {
+					reprioritised.add(new TaskForecast.Reprioritised(twin, task));
+				}
+			}
+			Set<Long> clean = new HashSet<>(judgedCleanly);
+			List<TaskForecast.StoredTask> closed = new ArrayList<>();
+			List<TaskForecast.StoredTask> stayActive = new ArrayList<>();
+			for (TaskForecast.StoredTask task : this.active) {
+				RaisedTask again = raisedAgain.get(task.id());
+				if (again == null && clean.contains(task.accountKey())
+						&& TaskDecision.closesWhenNotRaised(task.status(), task.autoClose())) {
+					closed.add(task);
+				}
+				else {
+					stayActive.add((again != null) ? task.scored(again.rankScore()) : task);
+				}
+			}
+			return new TaskForecast(created, reprioritised, closed, stayActive);
+		}
+
 	}
 
 	/**

@@ -70,7 +70,8 @@ class AuthorizationMatrixTests {
 			// rule set versions and firings
 			Map.entry("GET /api/rules/versions", Role.OPS), Map.entry("GET /api/rules/versions/{version}", Role.OPS),
 			Map.entry("GET /api/rules/versions/{from}/diff/{to}", Role.OPS),
-			Map.entry("GET /api/rules/firings", Role.OPS),
+			Map.entry("GET /api/rules/firings", Role.OPS), Map.entry("POST /api/rules/preview", Role.OPS),
+			Map.entry("POST /api/rules/backtest", Role.OPS),
 			// users
 			Map.entry("GET /api/users", Role.ADMIN), Map.entry("GET /api/users/{username}", Role.ADMIN),
 			Map.entry("POST /api/users", Role.ADMIN), Map.entry("PATCH /api/users/{username}", Role.ADMIN),

@@ -143,6 +143,17 @@ public class AccountFactsRepository {
 	}
 
 	/**
+	 * Deletes the facts of a range of accounts from the nights before {@code keepFrom}.
+	 * @return how many rows were deleted
+	 */
+	public int pruneBefore(LocalDate keepFrom, long fromAccount, long toAccount) {
+		return this.jdbc.update(
+				"DELETE FROM account_facts WHERE run_date < :keepFrom AND account_id BETWEEN :fromAccount AND :toAccount",
+				new MapSqlParameterSource("keepFrom", keepFrom).addValue("fromAccount", fromAccount)
+					.addValue("toAccount", toAccount));
+	}
+
+	/**
 	 * Splits the accounts into {@code parts} ranges of ids of about equal size.
 	 * @return [from, to] pairs, empty when there are no accounts
 	 */
