@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code kill -9} used to lose the last half second of committed work (found by
  * {@link NightlyJobFaultsTests}: a step that had started was not in the job repository
  * after the kill). In a mail delivery, the lost work can be the claim of a mail already
- * handed to the SMTP server, which would then be sent again after the restart. The shipped
- * URL says {@code WRITE_DELAY=0}.
+ * handed to the SMTP server, which would then be sent again after the restart. The
+ * shipped URL says {@code WRITE_DELAY=0}.
  */
 class EmbeddedDatabaseKillTests {
 
