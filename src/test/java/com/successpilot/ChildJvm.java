@@ -34,6 +34,8 @@ public final class ChildJvm implements AutoCloseable {
 
 	private final Thread reader;
 
+	private boolean outputEnded;
+
 	private ChildJvm(Process process) {
 		this.process = process;
 		this.reader = new Thread(this::readOutput, "child-jvm-" + process.pid());
@@ -130,26 +132,30 @@ public final class ChildJvm implements AutoCloseable {
 	public String awaitLine(Predicate<String> wanted, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		int seen = 0;
-		while (System.nanoTime() < deadline) {
-			List<String> lines = this.output;
-			for (; seen < lines.size(); seen++) {
-				if (wanted.test(lines.get(seen))) {
-					return lines.get(seen);
+		synchronized (this.output) {
+			while (true) {
+				for (; seen < this.output.size(); seen++) {
+					if (wanted.test(this.output.get(seen))) {
+						return this.output.get(seen);
+					}
+				}
+				if (this.outputEnded) {
+					throw new AssertionError("the command ended without the line awaited:\n" + outputText());
+				}
+				long left = (deadline - System.nanoTime()) / 1_000_000;
+				if (left <= 0) {
+					throw new AssertionError("no line awaited within " + timeout + ":\n" + outputText());
+				}
+				try {
+					// the reader wakes this up with every line, and when the output ends
+					this.output.wait(left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
 				}
 			}
-			if (!this.process.isAlive() && !this.reader.isAlive() && seen == this.output.size()) {
-				throw new AssertionError("the command ended without the line awaited:\n" + outputText());
-			}
-			Thread.onSpinWait();
-			try {
-				Thread.sleep(2);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
 		}
-		throw new AssertionError("no line awaited within " + timeout + ":\n" + outputText());
 	}
 
 	/**
@@ -185,11 +191,20 @@ public final class ChildJvm implements AutoCloseable {
 		try (BufferedReader in = new BufferedReader(
 				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
-				this.output.add(line);
+				synchronized (this.output) {
+					this.output.add(line);
+					this.output.notifyAll();
+				}
 			}
 		}
 		catch (IOException ex) {
 			// the process died: its output ends here
+		}
+		finally {
+			synchronized (this.output) {
+				this.outputEnded = true;
+				this.output.notifyAll();
+			}
 		}
 	}
 

@@ -33,6 +33,8 @@ public final class TcpProxy implements AutoCloseable {
 
 	private volatile ServerSocket listening;
 
+	private volatile Thread acceptor;
+
 	private int port;
 
 	/**
@@ -40,7 +42,27 @@ public final class TcpProxy implements AutoCloseable {
 	 */
 	public TcpProxy(int targetPort) {
 		this.targetPort = targetPort;
-		listen(0);
+		listen(portOutsideTheEphemeralRange());
+	}
+
+	/**
+	 * A free port below Linux's ephemeral range (32768–60999): once {@link #cut()} frees
+	 * the port, no outgoing connection of this JVM can be given it, so {@link #restore()}
+	 * can take it again.
+	 */
+	private static int portOutsideTheEphemeralRange() {
+		java.util.Random random = new java.util.Random();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int candidate = 20000 + random.nextInt(12000);
+			try (ServerSocket probe = new ServerSocket()) {
+				probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
+				return candidate;
+			}
+			catch (IOException ex) {
+				// taken: try another
+			}
+		}
+		throw new IllegalStateException("no free port between 20000 and 32000");
 	}
 
 	public static int freePort() {
@@ -62,6 +84,15 @@ public final class TcpProxy implements AutoCloseable {
 	 */
 	public void cut() {
 		closeQuietly(this.listening);
+		// the socket is closed for good only once the thread blocked in accept() left it
+		try {
+			if (this.acceptor != null) {
+				this.acceptor.join(10_000);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		for (Socket socket : this.sockets) {
 			closeQuietly(socket);
 		}
@@ -103,6 +134,7 @@ public final class TcpProxy implements AutoCloseable {
 			Thread acceptor = new Thread(() -> accept(server), "proxy-accept-" + this.port);
 			acceptor.setDaemon(true);
 			acceptor.start();
+			this.acceptor = acceptor;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
