@@ -30,6 +30,7 @@ import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.run.internal.BackgroundRuns;
 import com.successpilot.run.internal.RunClaims;
 import com.successpilot.run.internal.RunNumbering;
+import com.successpilot.run.internal.UnknownEnds;
 import com.successpilot.system.NotFoundException;
 
 /**
@@ -64,6 +65,8 @@ public class RunLauncher implements AutoCloseable {
 
 	private final RunNumbering numbering;
 
+	private final UnknownEnds unknownEnds;
+
 	/**
 	 * @param runListeners listeners of every run of every job (e.g. for metrics): each
 	 * {@link JobExecutionListener} bean is registered with each job here
@@ -82,6 +85,7 @@ public class RunLauncher implements AutoCloseable {
 			}
 		}
 		this.numbering = new RunNumbering(jobRepository);
+		this.unknownEnds = new UnknownEnds(jobRepository);
 		this.background = new BackgroundRuns(jobRepository, this.claims, jobs.size());
 	}
 
@@ -212,6 +216,7 @@ public class RunLauncher implements AutoCloseable {
 			refuseWhileRunning(jobName, recover);
 			this.preflights.forEach((preflight) -> preflight.check(jobName));
 			JobParameters parameters = this.numbering.next(jobName, businessDate, fresh);
+			this.unknownEnds.takeOver(jobName, parameters, recover);
 			if (!inBackground) {
 				return start(this.jobOperator::start, job, parameters);
 			}

@@ -12,10 +12,10 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A mail as the SMTP server (or a mail program) received it, decoded.
  */
-record ReceivedMail(MimeMessage message, String to, String toName, String fromName, String subject, String text,
+public record ReceivedMail(MimeMessage message, String to, String toName, String fromName, String subject, String text,
 		String html) {
 
-	static ReceivedMail of(MimeMessage message) {
+	public static ReceivedMail of(MimeMessage message) {
 		try {
 			InternetAddress to = (InternetAddress) message.getRecipients(Message.RecipientType.TO)[0];
 			InternetAddress from = (InternetAddress) message.getFrom()[0];
@@ -27,7 +27,7 @@ record ReceivedMail(MimeMessage message, String to, String toName, String fromNa
 		}
 	}
 
-	static List<ReceivedMail> all(MimeMessage[] messages) {
+	public static List<ReceivedMail> all(MimeMessage[] messages) {
 		return Arrays.stream(messages).map(ReceivedMail::of).toList();
 	}
 
@@ -35,7 +35,7 @@ record ReceivedMail(MimeMessage message, String to, String toName, String fromNa
 		return this.subject.contains("Urgent:") || this.subject.contains("至急:");
 	}
 
-	String rawHeader(String name) {
+	public String rawHeader(String name) {
 		try {
 			return this.message.getHeader(name, ",");
 		}

@@ -1,18 +1,13 @@
 package com.successpilot.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.successpilot.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +24,7 @@ class JsonRunLogTests {
 
 	@Test
 	void withEcsFormatEveryLineOfARunIsJsonWithRunIdJobAndBusinessDate() throws Exception {
-		Path workDir = workingDirectory();
+		Path workDir = ChildJvm.workingDirectory("json-logs");
 
 		List<String> output = runCommand(workDir, "demo", "--accounts=20", "--date=2026-11-23",
 				"--logging.structured.format.console=ecs");
@@ -54,52 +49,10 @@ class JsonRunLogTests {
 		return line.path("process").path("thread").path("name").asString();
 	}
 
-	private static List<String> runCommand(Path workDir, String... arguments) throws Exception {
-		Path outputFile = workDir.resolve("output.txt");
-		List<String> command = new java.util.ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
-						System.getProperty("java.class.path"), "com.successpilot.SuccessPilotApplication"));
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).directory(workDir.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(outputFile.toFile())
-			.start();
-		if (!process.waitFor(4, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			throw new AssertionError("the command did not end within 4 minutes:\n" + Files.readString(outputFile));
-		}
-		List<String> output = Files.readAllLines(outputFile, StandardCharsets.UTF_8);
-		assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
-		return output;
-	}
-
-	/**
-	 * A working directory like an installation's: its own rules/ and batch-jobs/, and the
-	 * embedded database and inbox under var/.
-	 */
-	private static Path workingDirectory() throws IOException {
-		Path workDir = Path.of("target", "test-work", "json-logs-" + UUID.randomUUID().toString().substring(0, 8))
-			.toAbsolutePath();
-		copy(Path.of("rules"), workDir.resolve("rules"));
-		copy(Path.of("batch-jobs"), workDir.resolve("batch-jobs"));
-		return workDir;
-	}
-
-	private static void copy(Path source, Path target) {
-		try (Stream<Path> walk = Files.walk(source)) {
-			for (Path path : walk.toList()) {
-				Path copy = target.resolve(source.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(copy);
-				}
-				else {
-					Files.copy(path, copy);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	private static List<String> runCommand(Path workDir, String... arguments) {
+		ChildJvm.Result result = ChildJvm.run(workDir, List.of(arguments));
+		assertThat(result.exitStatus()).as(result.outputText()).isZero();
+		return result.output();
 	}
 
 }
