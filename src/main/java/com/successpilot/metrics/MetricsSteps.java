@@ -10,6 +10,10 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -81,8 +85,6 @@ public class MetricsSteps {
 				long from = stepExecution.getExecutionContext().getLong(FROM_ACCOUNT);
 				long to = stepExecution.getExecutionContext().getLong(TO_ACCOUNT);
 				int accounts = this.facts.compute(runDate, from, to);
-				// the history preview and backtest look back on, no further
-				this.facts.pruneBefore(runDate.minusDays(this.retentionDays), from, to);
 				contribution.incrementWriteCount(accounts);
 				logger.info("Computed the facts of " + accounts + " accounts for " + runDate);
 				return RepeatStatus.FINISHED;
@@ -96,6 +98,24 @@ public class MetricsSteps {
 			// thread that finishes a light range early takes the next one
 			.gridSize(this.partitions * RANGES_PER_THREAD)
 			.taskExecutor(this.partitionExecutor)
+			.listener(new StepExecutionListener() {
+
+				@Override
+				public ExitStatus afterStep(StepExecution step) {
+					if (step.getStatus() == BatchStatus.COMPLETED) {
+						// the history preview and backtest look back on, no further
+						LocalDate runDate = FeedImportSteps.businessDate(step.getJobParameters());
+						int pruned = MetricsSteps.this.facts
+							.pruneBefore(runDate.minusDays(MetricsSteps.this.retentionDays));
+						if (pruned > 0) {
+							logger.info("Deleted " + pruned + " facts of nights more than "
+									+ MetricsSteps.this.retentionDays + " days before " + runDate);
+						}
+					}
+					return null;
+				}
+
+			})
 			.build();
 	}
 

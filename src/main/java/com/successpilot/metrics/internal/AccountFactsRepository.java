@@ -143,14 +143,22 @@ public class AccountFactsRepository {
 	}
 
 	/**
-	 * Deletes the facts of a range of accounts from the nights before {@code keepFrom}.
+	 * Deletes the facts of the nights before {@code keepFrom}, once per night after the
+	 * ranges are computed: a delete by date range scans the key (run date first) across
+	 * every account, so done in each range's transaction it locked the other ranges' rows
+	 * and deadlocked them on MariaDB. Looks first (a plain read, no lock) and deletes
+	 * only when there is something to delete, most nights nothing.
 	 * @return how many rows were deleted
 	 */
-	public int pruneBefore(LocalDate keepFrom, long fromAccount, long toAccount) {
-		return this.jdbc.update(
-				"DELETE FROM account_facts WHERE run_date < :keepFrom AND account_id BETWEEN :fromAccount AND :toAccount",
-				new MapSqlParameterSource("keepFrom", keepFrom).addValue("fromAccount", fromAccount)
-					.addValue("toAccount", toAccount));
+	public int pruneBefore(LocalDate keepFrom) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("keepFrom", keepFrom);
+		if (this.jdbc
+			.queryForList("SELECT run_date FROM account_facts WHERE run_date < :keepFrom LIMIT 1", parameters,
+					java.sql.Date.class)
+			.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.update("DELETE FROM account_facts WHERE run_date < :keepFrom", parameters);
 	}
 
 	/**
