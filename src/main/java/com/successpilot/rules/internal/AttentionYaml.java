@@ -28,7 +28,6 @@ import com.successpilot.rules.AttentionPolicy.Ranking;
 import com.successpilot.rules.AttentionPolicy.Severity;
 import com.successpilot.rules.AttentionPolicy.TimePressure;
 import com.successpilot.rules.RuleSetProblem;
-import com.successpilot.system.NearestName;
 
 /**
  * Reads {@code rules/attention.yml} into an {@link AttentionPolicy}. A key left out keeps
@@ -37,10 +36,10 @@ import com.successpilot.system.NearestName;
  */
 final class AttentionYaml {
 
-	private final List<RuleSetProblem> problems;
+	private final RuleYaml yaml;
 
 	private AttentionYaml(List<RuleSetProblem> problems) {
-		this.problems = problems;
+		this.yaml = new RuleYaml(AttentionPolicy.FILE, problems);
 	}
 
 	/**
@@ -65,15 +64,16 @@ final class AttentionYaml {
 
 	private AttentionPolicy policy(Node root) {
 		AttentionPolicy defaults = AttentionPolicy.defaults();
-		Map<String, NodeTuple> top = mapping(root, "", Set.of("ranking", "budget", "change-mails", "surge-guard"));
+		Map<String, NodeTuple> top = this.yaml.mapping(root, "",
+				Set.of("ranking", "budget", "change-mails", "surge-guard"));
 		Ranking ranking = section(top, "ranking", defaults.ranking(), this::ranking);
 		Budget budget = section(top, "budget", defaults.budget(), this::budget);
 		Double margin = section(top, "change-mails", defaults.thresholdMarginPct(), (node) -> {
-			Map<String, NodeTuple> fields = mapping(node, "change-mails", Set.of("threshold-margin-pct"));
+			Map<String, NodeTuple> fields = this.yaml.mapping(node, "change-mails", Set.of("threshold-margin-pct"));
 			return number(fields, "threshold-margin-pct", defaults.thresholdMarginPct(), 0, 1000);
 		});
 		AttentionPolicy.SurgeGuard surgeGuard = section(top, "surge-guard", defaults.surgeGuard(), (node) -> {
-			Map<String, NodeTuple> fields = mapping(node, "surge-guard",
+			Map<String, NodeTuple> fields = this.yaml.mapping(node, "surge-guard",
 					Set.of("factor", "nights", "minimum-new-tasks"));
 			AttentionPolicy.SurgeGuard d = defaults.surgeGuard();
 			return new AttentionPolicy.SurgeGuard(number(fields, "factor", d.factor(), 0, 1000),
@@ -85,17 +85,17 @@ final class AttentionYaml {
 
 	private Ranking ranking(Node node) {
 		Ranking defaults = AttentionPolicy.defaults().ranking();
-		Map<String, NodeTuple> fields = mapping(node, "ranking",
+		Map<String, NodeTuple> fields = this.yaml.mapping(node, "ranking",
 				Set.of("severity", "account-value", "time-pressure", "health-trend"));
 		Severity severity = section(fields, "severity", defaults.severity(), (value) -> {
-			Map<String, NodeTuple> points = mapping(value, "severity", Set.of("high", "medium", "low"));
+			Map<String, NodeTuple> points = this.yaml.mapping(value, "severity", Set.of("high", "medium", "low"));
 			Severity d = defaults.severity();
 			return new Severity(number(points, "high", d.high(), 0, 100), number(points, "medium", d.medium(), 0, 100),
 					number(points, "low", d.low(), 0, 100));
 		});
 		AccountValue value = section(fields, "account-value", defaults.accountValue(), this::accountValue);
 		TimePressure time = section(fields, "time-pressure", defaults.timePressure(), (section) -> {
-			Map<String, NodeTuple> f = mapping(section, "time-pressure",
+			Map<String, NodeTuple> f = this.yaml.mapping(section, "time-pressure",
 					Set.of("points", "due-within-days", "renewal-within-days"));
 			TimePressure d = defaults.timePressure();
 			return new TimePressure(number(f, "points", d.points(), 0, 100),
@@ -103,7 +103,7 @@ final class AttentionYaml {
 					(int) number(f, "renewal-within-days", d.renewalWithinDays(), 1, 3650));
 		});
 		HealthTrend trend = section(fields, "health-trend", defaults.healthTrend(), (section) -> {
-			Map<String, NodeTuple> f = mapping(section, "health-trend",
+			Map<String, NodeTuple> f = this.yaml.mapping(section, "health-trend",
 					Set.of("points", "drop-for-full-points", "compared-with-days-ago"));
 			HealthTrend d = defaults.healthTrend();
 			return new HealthTrend(number(f, "points", d.points(), 0, 100),
@@ -115,14 +115,14 @@ final class AttentionYaml {
 
 	private AccountValue accountValue(Node node) {
 		AccountValue d = AttentionPolicy.defaults().ranking().accountValue();
-		Map<String, NodeTuple> f = mapping(node, "account-value",
+		Map<String, NodeTuple> f = this.yaml.mapping(node, "account-value",
 				Set.of("points", "currency", "floor", "ceiling", "rates"));
 		double points = number(f, "points", d.points(), 0, 100);
 		String currency = (f.containsKey("currency")) ? currency(f.get("currency").getValueNode()) : d.currency();
 		double floor = number(f, "floor", d.floor().doubleValue(), 0, 1e15);
 		double ceiling = number(f, "ceiling", d.ceiling().doubleValue(), 0, 1e15);
 		if (f.containsKey("ceiling") && ceiling <= floor) {
-			problem(f.get("ceiling").getValueNode(), "'ceiling' must be larger than 'floor' (" + floor + ")");
+			this.yaml.problem(f.get("ceiling").getValueNode(), "'ceiling' must be larger than 'floor' (" + floor + ")");
 		}
 		Map<String, BigDecimal> rates = new LinkedHashMap<>();
 		if (f.containsKey("rates")) {
@@ -135,7 +135,7 @@ final class AttentionYaml {
 				}
 			}
 			else {
-				problem(ratesNode, "'rates' must list currencies, e.g. 'JPY: 0.0067'");
+				this.yaml.problem(ratesNode, "'rates' must list currencies, e.g. 'JPY: 0.0067'");
 			}
 		}
 		else {
@@ -150,24 +150,26 @@ final class AttentionYaml {
 		Set<String> allowanceKeys = Set.of("new-tasks-per-day", "open-tasks-max", "urgent-mails-per-day");
 		Set<String> keys = new TreeSet<>(allowanceKeys);
 		keys.add("csms");
-		Map<String, NodeTuple> f = mapping(node, "budget", keys);
+		Map<String, NodeTuple> f = this.yaml.mapping(node, "budget", keys);
 		Allowance defaults = allowance(f, d);
 		Map<String, Allowance> perCsm = new LinkedHashMap<>();
 		if (f.containsKey("csms")) {
 			Node csms = f.get("csms").getValueNode();
 			if (csms instanceof MappingNode mapping) {
 				for (NodeTuple tuple : mapping.getValue()) {
-					String email = scalar(tuple.getKeyNode());
+					String email = RuleYaml.scalar(tuple.getKeyNode());
 					if (email == null || !email.contains("@")) {
-						problem(tuple.getKeyNode(), "a CSM is named by their e-mail address, not '" + email + "'");
+						this.yaml.problem(tuple.getKeyNode(),
+								"a CSM is named by their e-mail address, not '" + email + "'");
 						continue;
 					}
-					Map<String, NodeTuple> own = mapping(tuple.getValueNode(), "budget.csms." + email, allowanceKeys);
+					Map<String, NodeTuple> own = this.yaml.mapping(tuple.getValueNode(), "budget.csms." + email,
+							allowanceKeys);
 					perCsm.put(email.toLowerCase(Locale.ROOT), allowance(own, defaults));
 				}
 			}
 			else if (!(csms instanceof ScalarNode scalar && scalar.getValue().isEmpty())) {
-				problem(csms, "'csms' must list CSMs by e-mail address, each with their budget");
+				this.yaml.problem(csms, "'csms' must list CSMs by e-mail address, each with their budget");
 			}
 		}
 		return new Budget(defaults, perCsm);
@@ -184,71 +186,34 @@ final class AttentionYaml {
 		return (tuple != null) ? reader.apply(tuple.getValueNode()) : fallback;
 	}
 
-	private Map<String, NodeTuple> mapping(Node node, String where, Set<String> allowed) {
-		Map<String, NodeTuple> fields = new LinkedHashMap<>();
-		if (!(node instanceof MappingNode mapping)) {
-			problem(node,
-					((where.isEmpty()) ? "the file" : "'" + where + "'") + " must be a mapping of 'key: value' lines");
-			return fields;
-		}
-		for (NodeTuple tuple : mapping.getValue()) {
-			String key = scalar(tuple.getKeyNode());
-			if (key == null) {
-				problem(tuple.getKeyNode(), "a key must be a word");
-				continue;
-			}
-			if (!allowed.contains(key)) {
-				problem(tuple.getKeyNode(),
-						"unknown key '" + key + "'" + ((where.isEmpty()) ? "" : " in '" + where + "'")
-								+ NearestName.suggestion(key, allowed) + " (known: "
-								+ String.join(", ", new TreeSet<>(allowed)) + ")");
-				continue;
-			}
-			fields.put(key, tuple);
-		}
-		return fields;
-	}
-
 	private double number(Map<String, NodeTuple> fields, String key, double fallback, double min, double max) {
 		NodeTuple tuple = fields.get(key);
 		return (tuple != null) ? number(tuple.getValueNode(), key, min, max) : fallback;
 	}
 
 	private double number(Node node, String key, double min, double max) {
-		String text = scalar(node);
+		String text = RuleYaml.scalar(node);
 		try {
 			double value = Double.parseDouble(text.replace("_", ""));
 			if (value >= min && value <= max) {
 				return value;
 			}
-			problem(node, "'" + key + "' must be between " + shown(min) + " and " + shown(max) + ", not " + text);
+			this.yaml.problem(node, "'" + key + "' must be between " + RuleYaml.shown(min) + " and "
+					+ RuleYaml.shown(max) + ", not " + text);
 		}
 		catch (NullPointerException | NumberFormatException ex) {
-			problem(node, "'" + key + "' must be a number, not '" + text + "'");
+			this.yaml.problem(node, "'" + key + "' must be a number, not '" + text + "'");
 		}
 		return min;
 	}
 
 	private String currency(Node node) {
-		String code = scalar(node);
+		String code = RuleYaml.scalar(node);
 		if (code == null || !code.matches("[A-Za-z]{3}")) {
-			problem(node, "a currency is a three-letter code such as USD or JPY, not '" + code + "'");
+			this.yaml.problem(node, "a currency is a three-letter code such as USD or JPY, not '" + code + "'");
 			return "USD";
 		}
 		return code.toUpperCase(Locale.ROOT);
-	}
-
-	private static String scalar(Node node) {
-		return (node instanceof ScalarNode scalar) ? scalar.getValue().trim() : null;
-	}
-
-	private static String shown(double number) {
-		return (number == Math.rint(number)) ? String.valueOf((long) number) : String.valueOf(number);
-	}
-
-	private void problem(Node node, String message) {
-		int line = (node != null) ? node.getStartMark().getLine() + 1 : 0;
-		this.problems.add(new RuleSetProblem(AttentionPolicy.FILE, line, message));
 	}
 
 }

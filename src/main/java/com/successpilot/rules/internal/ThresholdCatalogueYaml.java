@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -15,12 +14,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import com.successpilot.rules.RuleSetProblem;
 import com.successpilot.rules.ThresholdCatalogue;
 import com.successpilot.rules.ThresholdCatalogue.Declared;
-import com.successpilot.system.NearestName;
 
 /**
  * Reads {@code rules/thresholds.yml} into a {@link ThresholdCatalogue}. Every problem (an
@@ -34,8 +31,11 @@ final class ThresholdCatalogueYaml {
 
 	private final List<RuleSetProblem> problems;
 
+	private final RuleYaml yaml;
+
 	private ThresholdCatalogueYaml(List<RuleSetProblem> problems) {
 		this.problems = problems;
+		this.yaml = new RuleYaml(ThresholdCatalogue.FILE, problems);
 	}
 
 	/**
@@ -59,21 +59,21 @@ final class ThresholdCatalogueYaml {
 
 	private ThresholdCatalogue catalogue(Node root) {
 		List<Declared> declared = new ArrayList<>();
-		Map<String, NodeTuple> top = mapping(root, "", Set.of("thresholds"));
+		Map<String, NodeTuple> top = this.yaml.mapping(root, "", Set.of("thresholds"));
 		NodeTuple thresholds = top.get("thresholds");
 		if (thresholds == null) {
-			problem(root, "the file must list 'thresholds:', each by name");
+			this.yaml.problem(root, "the file must list 'thresholds:', each by name");
 			return new ThresholdCatalogue(declared, true);
 		}
 		if (!(thresholds.getValueNode() instanceof MappingNode names)) {
-			problem(thresholds.getValueNode(), "'thresholds' must list thresholds by name");
+			this.yaml.problem(thresholds.getValueNode(), "'thresholds' must list thresholds by name");
 			return new ThresholdCatalogue(declared, true);
 		}
 		for (NodeTuple tuple : names.getValue()) {
-			String name = scalar(tuple.getKeyNode());
+			String name = RuleYaml.scalar(tuple.getKeyNode());
 			if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
-				problem(tuple.getKeyNode(), "a threshold's name is lower-case letters, digits and '_', not '" + name
-						+ "' (e.g. seat_utilisation_min_pct)");
+				this.yaml.problem(tuple.getKeyNode(), "a threshold's name is lower-case letters, digits and '_', not '"
+						+ name + "' (e.g. seat_utilisation_min_pct)");
 				continue;
 			}
 			Declared one = threshold(name, tuple);
@@ -86,22 +86,22 @@ final class ThresholdCatalogueYaml {
 
 	private Declared threshold(String name, NodeTuple tuple) {
 		int before = this.problems.size();
-		Map<String, NodeTuple> fields = mapping(tuple.getValueNode(), name, KEYS);
+		Map<String, NodeTuple> fields = this.yaml.mapping(tuple.getValueNode(), name, KEYS);
 		String unit = text(fields, "unit", name, tuple.getKeyNode());
 		Double min = number(fields, "min", name, tuple.getKeyNode());
 		Double max = number(fields, "max", name, tuple.getKeyNode());
 		if (min != null && max != null && min > max) {
-			problem(fields.get("max").getValueNode(),
+			this.yaml.problem(fields.get("max").getValueNode(),
 					"'" + name + "': 'max' " + max + " is below 'min' " + min + " — the range is upside down");
 		}
 		String en = null;
 		String ja = null;
 		NodeTuple description = fields.get("description");
 		if (description == null) {
-			problem(tuple.getKeyNode(), "'" + name + "' needs a 'description' with 'en' and 'ja'");
+			this.yaml.problem(tuple.getKeyNode(), "'" + name + "' needs a 'description' with 'en' and 'ja'");
 		}
 		else {
-			Map<String, NodeTuple> languages = mapping(description.getValueNode(), name + ".description",
+			Map<String, NodeTuple> languages = this.yaml.mapping(description.getValueNode(), name + ".description",
 					Set.of("en", "ja"));
 			en = text(languages, "en", name + ".description", description.getKeyNode());
 			ja = text(languages, "ja", name + ".description", description.getKeyNode());
@@ -111,11 +111,12 @@ final class ThresholdCatalogueYaml {
 		if (segmentsTuple != null) {
 			if (segmentsTuple.getValueNode() instanceof MappingNode mapping) {
 				for (NodeTuple segment : mapping.getValue()) {
-					String segmentName = scalar(segment.getKeyNode());
+					String segmentName = RuleYaml.scalar(segment.getKeyNode());
 					Double value = number(segment.getValueNode(), name + ".segments." + segmentName);
 					if (value != null && min != null && max != null && (value < min || value > max)) {
-						problem(segment.getValueNode(), "'" + name + "': the default for " + segmentName + ", "
-								+ shown(value) + ", is outside the range " + shown(min) + "–" + shown(max));
+						this.yaml.problem(segment.getValueNode(),
+								"'" + name + "': the default for " + segmentName + ", " + RuleYaml.shown(value)
+										+ ", is outside the range " + RuleYaml.shown(min) + "–" + RuleYaml.shown(max));
 					}
 					if (segmentName != null && value != null) {
 						segments.put(segmentName, value);
@@ -123,7 +124,7 @@ final class ThresholdCatalogueYaml {
 				}
 			}
 			else {
-				problem(segmentsTuple.getValueNode(),
+				this.yaml.problem(segmentsTuple.getValueNode(),
 						"'" + name + ".segments' must list a default per segment, e.g. 'enterprise: 55'");
 			}
 		}
@@ -135,9 +136,9 @@ final class ThresholdCatalogueYaml {
 
 	private String text(Map<String, NodeTuple> fields, String key, String where, Node owner) {
 		NodeTuple tuple = fields.get(key);
-		String value = (tuple != null) ? scalar(tuple.getValueNode()) : null;
+		String value = (tuple != null) ? RuleYaml.scalar(tuple.getValueNode()) : null;
 		if (value == null || value.isEmpty()) {
-			problem((tuple != null) ? tuple.getValueNode() : owner, "'" + where + "' needs '" + key + "'");
+			this.yaml.problem((tuple != null) ? tuple.getValueNode() : owner, "'" + where + "' needs '" + key + "'");
 			return null;
 		}
 		return value;
@@ -146,55 +147,21 @@ final class ThresholdCatalogueYaml {
 	private Double number(Map<String, NodeTuple> fields, String key, String where, Node owner) {
 		NodeTuple tuple = fields.get(key);
 		if (tuple == null) {
-			problem(owner, "'" + where + "' needs '" + key + "'");
+			this.yaml.problem(owner, "'" + where + "' needs '" + key + "'");
 			return null;
 		}
 		return number(tuple.getValueNode(), where + "." + key);
 	}
 
 	private Double number(Node node, String where) {
-		String text = scalar(node);
+		String text = RuleYaml.scalar(node);
 		try {
 			return Double.parseDouble(text.replace("_", ""));
 		}
 		catch (NullPointerException | NumberFormatException ex) {
-			problem(node, "'" + where + "' must be a number, not '" + text + "'");
+			this.yaml.problem(node, "'" + where + "' must be a number, not '" + text + "'");
 			return null;
 		}
-	}
-
-	private Map<String, NodeTuple> mapping(Node node, String where, Set<String> allowed) {
-		Map<String, NodeTuple> fields = new LinkedHashMap<>();
-		if (!(node instanceof MappingNode mapping)) {
-			problem(node,
-					((where.isEmpty()) ? "the file" : "'" + where + "'") + " must be a mapping of 'key: value' lines");
-			return fields;
-		}
-		for (NodeTuple tuple : mapping.getValue()) {
-			String key = scalar(tuple.getKeyNode());
-			if (key == null || !allowed.contains(key)) {
-				problem(tuple.getKeyNode(),
-						"unknown key '" + key + "'" + ((where.isEmpty()) ? "" : " in '" + where + "'")
-								+ ((key != null) ? NearestName.suggestion(key, allowed) : "") + " (known: "
-								+ String.join(", ", new TreeSet<>(allowed)) + ")");
-				continue;
-			}
-			fields.put(key, tuple);
-		}
-		return fields;
-	}
-
-	private static String scalar(Node node) {
-		return (node instanceof ScalarNode scalar) ? scalar.getValue().trim() : null;
-	}
-
-	private static String shown(double number) {
-		return (number == Math.rint(number)) ? String.valueOf((long) number) : String.valueOf(number);
-	}
-
-	private void problem(Node node, String message) {
-		int line = (node != null) ? node.getStartMark().getLine() + 1 : 0;
-		this.problems.add(new RuleSetProblem(ThresholdCatalogue.FILE, line, message));
 	}
 
 }
