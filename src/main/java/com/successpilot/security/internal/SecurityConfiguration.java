@@ -19,6 +19,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -26,6 +27,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.successpilot.security.ApiTokens;
@@ -42,10 +44,10 @@ import com.successpilot.security.UserAccounts;
  * An API call with neither session nor Authorization header is exempt too: it carries
  * nothing a forger could borrow, and gets the clearer 401.
  * <p>
- * Coarse rules live here (users: ADMIN; runs, rules, the OpenAPI description and Swagger
- * UI: OPS; accounts and tasks: any user); which accounts a CSM may see is decided by the
- * account and task features with
- * {@link com.successpilot.security.SignedInUser#mayWorkOn(Long)}.
+ * Coarse rules live here (users, API and pages: ADMIN; runs, rules, playbook results,
+ * mail, API and pages, the OpenAPI description and Swagger UI: OPS; accounts and tasks:
+ * any user); which accounts a CSM may see is decided by the account and task features
+ * with {@link com.successpilot.security.SignedInUser#mayWorkOn(Long)}.
  * <p>
  * Passwords are checked by {@link PasswordCheck} (throttled, successful HTTP Basic checks
  * remembered briefly); a browser session follows its user ({@link SessionFollowsUser}).
@@ -81,6 +83,15 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher SCRIPT = (request) -> request.getHeader("Authorization") != null;
 
+	/**
+	 * A browser asking for a page (not an icon, a style sheet or an image it fetches by
+	 * itself), so a sign-in never returns to {@code /favicon.ico}.
+	 */
+	private static final RequestMatcher BROWSER_PAGE = (request) -> {
+		String accept = request.getHeader("Accept");
+		return accept == null || accept.contains("text/html") || accept.contains("*/*") && !accept.contains("image/");
+	};
+
 	/** An API call without a session cookie has no ambient credentials to forge. */
 	private static final RequestMatcher API_WITHOUT_SESSION = (request) -> API.matches(request)
 			&& request.getSession(false) == null;
@@ -90,7 +101,7 @@ class SecurityConfiguration {
 			UserAccounts users) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
-					"/successpilot.css")
+					"/successpilot.css", "/favicon.ico", "/favicon.svg", "/images/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("OPS")
@@ -98,8 +109,11 @@ class SecurityConfiguration {
 			.hasRole("OPS")
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
 			.hasRole("OPS")
-			.requestMatchers("/api/users", "/api/users/**")
+			.requestMatchers("/api/users", "/api/users/**", "/users", "/users/**")
 			.hasRole("ADMIN")
+			// the pages of CS operations: runs, rules, playbook results, the mail outbox
+			.requestMatchers("/runs", "/runs/**", "/rules", "/rules/**", "/results", "/results/**", "/mail", "/mail/**")
+			.hasRole("OPS")
 			.requestMatchers("/api/runs", "/api/runs/**", "/api/rules", "/api/rules/**", "/api/schedules",
 					"/api/schedules/**")
 			.hasRole("OPS")
@@ -110,7 +124,8 @@ class SecurityConfiguration {
 			.hasRole("OPS")
 			.anyRequest()
 			.authenticated());
-		http.formLogin((login) -> login.permitAll()
+		http.formLogin((login) -> login.loginPage("/login")
+			.permitAll()
 			.successHandler(rememberingSessionVersion())
 			.failureHandler((request, response, ex) -> signInFailed(request, response, ex, problems)));
 		http.addFilterAfter(new SessionFollowsUser(users), SecurityContextHolderFilter.class);
@@ -122,7 +137,9 @@ class SecurityConfiguration {
 		http.requestCache((cache) -> cache.requestCache(browserPagesOnly()));
 		http.exceptionHandling((exceptions) -> exceptions
 			.defaultAuthenticationEntryPointFor(problems::unauthorized, API_OR_DESCRIPTION)
-			.defaultAccessDeniedHandlerFor(problems::forbidden, API_OR_DESCRIPTION));
+			.defaultAccessDeniedHandlerFor(problems::forbidden, API_OR_DESCRIPTION)
+			// a page: the 403 error page inside the layout
+			.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
 		return http.build();
 	}
 
@@ -150,6 +167,13 @@ class SecurityConfiguration {
 	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex, ProblemResponses problems) throws IOException, ServletException {
 		if (ex instanceof SignInThrottledException throttled) {
+			String accept = request.getHeader("Accept");
+			if (accept != null && accept.contains("text/html")) {
+				// a browser gets the sign-in page saying how long to wait, not a JSON
+				// answer
+				response.sendRedirect(request.getContextPath() + "/login?throttled=" + throttled.retryAfterSeconds());
+				return;
+			}
 			problems.tooManyAttempts(request, response, throttled);
 			return;
 		}
@@ -162,7 +186,10 @@ class SecurityConfiguration {
 	 */
 	private static RequestCache browserPagesOnly() {
 		HttpSessionRequestCache cache = new HttpSessionRequestCache();
-		cache.setRequestMatcher((request) -> !API_OR_DESCRIPTION.matches(request) && !SCRIPT.matches(request));
+		// the page signed in to keeps its own address (no "?continue" appended)
+		cache.setMatchingRequestParameterName(null);
+		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && BROWSER_PAGE.matches(request)
+				&& !API_OR_DESCRIPTION.matches(request) && !SCRIPT.matches(request));
 		return cache;
 	}
 

@@ -1,5 +1,7 @@
 package com.successpilot.system.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,8 @@ import tools.jackson.core.JacksonException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -47,7 +52,9 @@ import com.successpilot.system.NotFoundException;
  * server itself is a 500. No answer names a Java class or method: Spring's own details
  * are replaced by ours, and a message that still looks like a class name is not shown.
  * Errors outside a controller (the container's, the security filters') are answered in
- * the same format by {@link ProblemErrorController}.
+ * the same format by {@link ProblemErrorController}. A browser asking for a page at a
+ * path nothing answers gets the error page there instead; page controllers answer their
+ * own errors with pages ({@code @ExceptionHandler} in the controller, which comes first).
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -76,6 +83,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badRequest(IllegalArgumentException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, shown(ex.getMessage(), HttpStatus.BAD_REQUEST));
+	}
+
+	/**
+	 * A query string that is not UTF-8 (say {@code ?asOf=%FF}): Tomcat refuses it when a
+	 * parameter is first read, with an IllegalStateException that is not a conflict.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ProblemDetail malformedParameters(InvalidParameterException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.bad-request"));
 	}
 
 	@ExceptionHandler({ IllegalStateException.class, OptimisticLockingFailureException.class })
@@ -114,6 +130,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected error answering an API request", ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, text("problem.server-error"));
+	}
+
+	/**
+	 * No such path: a problem for the API and scripts; for a browser asking for a page,
+	 * the error page inside the layout ({@link ProblemErrorController}).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+				&& !servlet.getRequest().getRequestURI().startsWith(servlet.getRequest().getContextPath() + "/api/")
+				&& String.valueOf(servlet.getRequest().getHeader(HttpHeaders.ACCEPT)).contains("text/html")) {
+			try {
+				servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+				return null;
+			}
+			catch (IOException ex2) {
+				throw new UncheckedIOException(ex2);
+			}
+		}
+		return super.handleNoResourceFoundException(ex, headers, status, request);
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package com.successpilot.system.internal;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;
@@ -16,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The container's error page ({@code /error}, Spring Boot's {@code BasicErrorController}
@@ -23,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
  * (for example an address with encoded slashes or invalid UTF-8), a filter's error, a
  * {@code sendError} — is answered as a problem detail like every API error, with the
  * status in words and never the exception's message.
+ * <p>
+ * A browser asking for a page ({@code Accept: text/html}) gets the error page inside the
+ * layout instead ({@code templates/error/4xx.html}, {@code 5xx.html}): not found, not for
+ * your role, something went wrong — never JSON.
  */
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -32,12 +39,14 @@ class ProblemErrorController implements ErrorController {
 
 	private final MessageSource messages;
 
-	ProblemErrorController(MessageSource messages) {
+	private final Clock clock;
+
+	ProblemErrorController(MessageSource messages, Clock clock) {
 		this.messages = messages;
+		this.clock = clock;
 	}
 
-	@RequestMapping(produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE,
-			MediaType.ALL_VALUE })
+	@RequestMapping
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		HttpStatus status = status(request);
 		String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
@@ -63,6 +72,20 @@ class ProblemErrorController implements ErrorController {
 			}
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView errorPage(HttpServletRequest request) {
+		HttpStatus status = status(request);
+		if (status.is5xxServerError()) {
+			log.error("Error answering the page " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+					(Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		}
+		ModelAndView page = new ModelAndView(status.is5xxServerError() ? "error/5xx" : "error/4xx");
+		page.addObject("status", status.value());
+		page.addObject("timestamp", OffsetDateTime.now(this.clock).withNano(0).toString());
+		page.setStatus(status);
+		return page;
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
