@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -31,6 +32,7 @@ import com.successpilot.security.Role;
 import com.successpilot.security.UserAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -80,6 +82,22 @@ class AuthorizationMatrixTests {
 
 	private static final Set<String> PUBLIC = Set.of();
 
+	/**
+	 * Who may open a page (or post its form); a signed-out browser is sent to the sign-in
+	 * page, a role below gets the 403 page. Which accounts a CSM sees on a page is proven
+	 * by the page's own tests.
+	 */
+	private static final Map<String, Role> PAGES = Map.ofEntries(
+			// the shell and the CSM's day
+			Map.entry("GET /", Role.CSM),
+			// tasks
+			Map.entry("GET /tasks", Role.CSM), Map.entry("GET /tasks/{id}", Role.CSM),
+			Map.entry("POST /tasks/{id}/done", Role.CSM), Map.entry("POST /tasks/{id}/snooze", Role.CSM),
+			Map.entry("POST /tasks/{id}/dismiss", Role.CSM), Map.entry("POST /tasks/{id}/reopen", Role.CSM));
+
+	/** Pages anyone may open, even signed out. */
+	private static final Set<String> PUBLIC_PAGES = Set.of("GET /login");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -120,6 +138,74 @@ class AuthorizationMatrixTests {
 			.isSubsetOf(mapped);
 	}
 
+	@Test
+	void everyPageHasALineInTheMatrix() {
+		Set<String> mapped = new TreeSet<>();
+		for (RequestMappingInfo info : this.handlerMapping.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+				if (!pattern.startsWith("/api/") && !pattern.startsWith("/error") && !pattern.startsWith("/v3/")
+						&& !pattern.startsWith("/swagger-ui")) {
+					info.getMethodsCondition().getMethods().forEach((method) -> mapped.add(method + " " + pattern));
+				}
+			}
+		}
+		assertThat(mapped).as("pages without a line in the authorization matrix")
+			.isSubsetOf(union(PAGES.keySet(), PUBLIC_PAGES));
+		assertThat(union(PAGES.keySet(), PUBLIC_PAGES)).as("matrix lines for pages that no longer exist")
+			.isSubsetOf(mapped);
+	}
+
+	Stream<Arguments> everyRoleAgainstEveryPage() {
+		return union(PAGES.keySet(), PUBLIC_PAGES).stream()
+			.sorted()
+			.flatMap((page) -> Stream.of(null, Role.CSM, Role.OPS, Role.ADMIN)
+				.map((role) -> Arguments.of(page, (role != null) ? role.name() : "anonymous")));
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("everyRoleAgainstEveryPage")
+	void pagesAnswerAsTheMatrixSays(String page, String caller) throws Exception {
+		Role role = caller.equals("anonymous") ? null : Role.valueOf(caller);
+		MockHttpServletResponse answer = open(page, role);
+		if (PUBLIC_PAGES.contains(page)) {
+			assertThat(answer.getStatus()).as(page + " is public").isEqualTo(200);
+		}
+		else if (role == null) {
+			assertThat(answer.getStatus()).as(page + " signed out").isEqualTo(302);
+			assertThat(answer.getRedirectedUrl()).as(page + " signed out").endsWith("/login");
+		}
+		else if (role.ordinal() < PAGES.get(page).ordinal()) {
+			assertThat(answer.getStatus()).as(page + " as " + role).isEqualTo(403);
+		}
+		else {
+			assertThat(answer.getStatus()).as(page + " as " + role).isNotIn(401, 403).isLessThan(500);
+		}
+	}
+
+	/**
+	 * A browser opening a page or posting its form (with its CSRF token); signed in with
+	 * the user's password, which security treats like a session's user.
+	 */
+	private MockHttpServletResponse open(String page, Role role) throws Exception {
+		String[] parts = page.split(" ", 2);
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), madeUp(parts[1]))
+			.accept(MediaType.TEXT_HTML);
+		if (!parts[0].equals("GET")) {
+			request.with(csrf());
+		}
+		if (role != null) {
+			request.with(this.users.get(role).basic());
+		}
+		return this.mvc.perform(request).andReturn().getResponse();
+	}
+
+	private static String madeUp(String path) {
+		return path.replace("{id}", "987654321")
+			.replace("{username}", "nobody-at-all")
+			.replace("{name}", "no_such_threshold")
+			.replaceAll("\\{(version|from|to)\\}", "000000000000");
+	}
+
 	Stream<Arguments> everyRoleAgainstEveryEndpoint() {
 		List<String> endpoints = union(MATRIX.keySet(), PUBLIC).stream().sorted().toList();
 		return endpoints.stream()
@@ -148,10 +234,7 @@ class AuthorizationMatrixTests {
 
 	private int call(String endpoint, Role role) throws Exception {
 		String[] parts = endpoint.split(" ", 2);
-		String path = parts[1].replace("{id}", "987654321")
-			.replace("{username}", "nobody-at-all")
-			.replace("{name}", "no_such_threshold")
-			.replaceAll("\\{(version|from|to)\\}", "000000000000");
+		String path = madeUp(parts[1]);
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
 		if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{}");
