@@ -163,7 +163,7 @@ class NightlyJobFaultsTests {
 	}
 
 	@Test
-	void databaseLostInTheMiddleOfTheImportFailsTheRunAndARestartCompletesIt() throws Exception {
+	void databaseLostInTheMiddleOfTheImportFailsTheRunOrIsRiddenOutAndTheNightCompletesEqual() throws Exception {
 		assumeTrue(TestDatabase.isMariaDb(), "the database server is a separate process on MariaDB only");
 		smtp.purgeEmailFromAllMailboxes();
 		FaultNight direct = FaultNight.create("lost-database");
@@ -187,7 +187,17 @@ class NightlyJobFaultsTests {
 			}
 		}
 		System.out.println("Lost database, the run's output:\n" + failed.outputText());
-		assertThat(failed.exitStatus()).as(failed.outputText()).isNotZero();
+		if (failed.exitStatus() == 0) {
+			// no statement was in flight when the line was cut: the connection pool
+			// waited
+			// for new connections and got them once the database was back; the night must
+			// still be the uninterrupted one
+			assertThat(failed.outputText()).contains("COMPLETED");
+			assertSameNight(direct.export(), uninterrupted);
+			assertThat(receivedMails(direct)).isEqualTo(uninterruptedMails);
+			figures.add("database lost " + lostAt + ": the run rode out the outage (the pool reconnected); equal");
+			return;
+		}
 
 		// the operator runs the same command; a failure that could not be rolled back
 		// (UNKNOWN) is refused with the way out, --recover
