@@ -2,7 +2,11 @@ package com.successpilot.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,9 +26,13 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.successpilot.ingest.internal.ImportDefinitionLoader;
+import com.successpilot.ingest.internal.SourceWatermarks;
+import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.system.CommandArguments;
 import com.successpilot.run.RunLauncher;
 
 /**
@@ -53,6 +61,15 @@ abstract class SqlSourceImportTests {
 
 	@Autowired
 	JobRepository jobRepository;
+
+	@Autowired
+	SourceWatermarks watermarks;
+
+	@Autowired
+	LiveRuleSet rules;
+
+	@Autowired
+	Clock clock;
 
 	FeedFiles feeds;
 
@@ -248,6 +265,49 @@ abstract class SqlSourceImportTests {
 		assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(failureOf(run, "usageImportStep")).contains("returns no column 'logins' (field logins)")
 			.containsIgnoringCase("it returns [account_id, usage_date, active_users, updated_at]");
+	}
+
+	@Test
+	void sourcesTestPrintsSampleRowsWithWhatTheImportWouldDoAndWritesNothing() throws Exception {
+		this.launcher.run(filesOnlyJob(), NIGHT, true);
+		usage("ACC-1", "2026-11-21", 180, 420, "35.00", "2026-11-22 10:00:00");
+		usage("ACC-404", "2026-11-22", 10, 10, null, "2026-11-22 12:00:00");
+		usage("ACC-2", "2026-11-22", 12, 15, "2.00", "2026-11-22 13:00:00");
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+		int exit = new SourceCommands()
+			.sourcesCommand(definitionPulling(this.standardQuery, "stop", source().url()), this.watermarks, this.jdbc,
+					this.rules, this.clock)
+			.run(new CommandArguments(
+					new DefaultApplicationArguments("sources", "test", "--limit=2", "--date=" + NIGHT)),
+					new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+		String output = printed.toString(StandardCharsets.UTF_8);
+		assertThat(exit).isEqualTo(1);
+		assertThat(output)
+			.contains("usage ← data source 'analytics' (" + source().url()
+					+ "), rows after 2026-01-01T00:00 up to 2026-11-24T00:00")
+			.contains("2 sample rows (--limit=2)")
+			.contains("  analytics row 1, key accountId=ACC-1 usageDate=2026-11-21: account_id=ACC-1;")
+			.contains("      → ok")
+			.contains("      → REJECTED: unknown account 'ACC-404'")
+			.contains("    - row 2 would be rejected: unknown account 'ACC-404'")
+			.doesNotContain("row 3")
+			.contains("1 of 1 source with problems");
+		assertThat(count("daily_usage")).isZero();
+		assertThat(count("source_watermarks")).isZero();
+	}
+
+	/**
+	 * Imports the starter portfolio's files alone (the accounts a sample refers to).
+	 */
+	Job filesOnlyJob() throws IOException {
+		ImportDefinition withSource = definitionPulling(this.standardQuery, "stop", source().url());
+		ImportDefinition filesOnly = new ImportDefinition(withSource.source(), withSource.inbox(), withSource.archive(),
+				withSource.maxRejectedRatio(), withSource.chunkSize(),
+				withSource.feeds().stream().filter((feed) -> !feed.isSqlSource()).toList());
+		List<Step> steps = this.feedImportSteps.steps(filesOnly);
+		return new JobBuilder("filesImportJob", this.jobRepository).start(steps.get(0)).next(steps.get(1)).build();
 	}
 
 	final String standardQuery = """

@@ -110,7 +110,12 @@ final class SourceColumns {
 			problems.set(problems.size() - 1, problems.get(problems.size() - 1) + "; it returns " + names);
 			return problems;
 		}
-		this.fieldColumns = fields;
+		this.fieldColumns = new LinkedHashMap<>();
+		// in the order the query returns them, as the reject report shows a row
+		fields.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByValue())
+			.forEach((field) -> this.fieldColumns.put(field.getKey(), field.getValue()));
 		this.metricColumns = metrics;
 		this.watermarkColumn = watermark;
 		this.keyFields = this.target.keyFieldNames();
@@ -147,11 +152,12 @@ final class SourceColumns {
 			raw.append(' ').append(key).append('=').append(values.getOrDefault(key, ""));
 		}
 		raw.append(":");
-		this.feed.columns().forEach((field, column) -> {
-			if (this.fieldColumns.containsKey(field)) {
-				raw.append(' ').append(column).append('=').append(values.get(field)).append(';');
-			}
-		});
+		this.fieldColumns.keySet()
+			.forEach((field) -> raw.append(' ')
+				.append(this.feed.columns().get(field))
+				.append('=')
+				.append(values.get(field))
+				.append(';'));
 		metrics.forEach((metric, value) -> raw.append(' ').append(metric).append('=').append(value).append(';'));
 		LocalDateTime watermark = (this.watermarkColumn > 0) ? dateTime(rows.getObject(this.watermarkColumn)) : null;
 		return new Row(values, metrics, Excerpt.of(raw.toString(), Excerpt.LINE), watermark, malformed);
