@@ -228,6 +228,27 @@ abstract class SqlSourceImportTests {
 	}
 
 	@Test
+	void aFailedRunContinuesAtTheSourceStepOnceTheSourceIsBackAndAStrayFileIsNamed() throws Exception {
+		usage("ACC-1", "2026-11-21", 180, 420, "35.00", "2026-11-22 10:00:00");
+		this.feeds.drop("usage", "usage.csv", "account_id,date,active_users,logins\nACC-1,2026-11-21,1,1\n");
+		JobExecution failed = run(NIGHT, this.standardQuery, "stop", unreachableUrl());
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+		JobExecution continued = this.launcher.run(job(definitionPulling(this.standardQuery, "stop", source().url())),
+				NIGHT, false);
+
+		assertThat(continued.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(continued.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		assertThat(continued.getStepExecutions()).extracting(StepExecution::getStepName)
+			.containsExactly("usageImportStep");
+		assertThat(this.jdbc.queryForObject("SELECT active_users FROM daily_usage", Integer.class)).isEqualTo(180);
+		assertThat(this.jdbc.queryForMap("SELECT status, failure FROM import_files WHERE file_name = 'usage.csv'"))
+			.containsEntry("status", "UNMATCHED");
+		assertThat(this.feeds.inbox("usage").resolve("usage.csv")).exists();
+		assertThat(watermark()).isEqualTo(LocalDateTime.of(2026, 11, 22, 10, 0));
+	}
+
+	@Test
 	void onFailureSkipLetsTheNightGoOnWithTheFeedSkippedAndItsWatermarkKept() throws Exception {
 		usage("ACC-1", "2026-11-21", 180, 420, "35.00", "2026-11-22 10:00:00");
 		assertThat(run(NIGHT, this.standardQuery, "stop").getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -326,12 +347,14 @@ abstract class SqlSourceImportTests {
 	}
 
 	JobExecution run(LocalDate night, String query, String onFailure, String url) throws Exception {
-		ImportDefinition withSource = definitionPulling(query, onFailure, url);
+		return this.launcher.run(job(definitionPulling(query, onFailure, url)), night, true);
+	}
+
+	Job job(ImportDefinition withSource) {
 		List<Step> steps = this.feedImportSteps.steps(withSource);
 		SimpleJobBuilder job = new JobBuilder("sourceImportJob", this.jobRepository).start(steps.get(0));
 		steps.subList(1, steps.size()).forEach(job::next);
-		Job built = job.build();
-		return this.launcher.run(built, night, true);
+		return job.build();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.step.StepExecution;
 import com.successpilot.ingest.FeedDefinition;
 import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.system.ColumnText;
 
 /**
  * Closes a feed step that pulled from a SQL source, as {@link FeedStepFinisher} closes a
@@ -48,6 +50,34 @@ final class SourceStepFinisher implements StepExecutionListener {
 		this.reader = reader;
 		this.ledger = ledger;
 		this.watermarks = watermarks;
+	}
+
+	/**
+	 * Files in the folder of a feed that pulls from a database are not imported: said on
+	 * the run (UNMATCHED), every run, as for a file no feed's glob matches.
+	 */
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		Path folder = this.definition.inboxOf(this.feed);
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter(Files::isRegularFile)
+				.filter((path) -> !path.getFileName().toString().endsWith(FeedFileReader.REJECT_SUFFIX))
+				.sorted()
+				.toList()) {
+				String note = "matches no feed: feed '" + this.feed.name() + "' pulls from data source '"
+						+ this.feed.source().dataSource().name() + "' (" + this.definition.source()
+						+ ") and reads no files. It was not imported and stays in " + folder;
+				logger.warn(this.feed.name() + "/" + Excerpt.of(file.getFileName().toString()) + " " + note);
+				this.ledger.unmatched(this.feed.name(), ColumnText.fit(file.getFileName().toString(), 255),
+						InboxStrays.checksum(file), Files.size(file), stepExecution.getJobExecutionId(), note);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list " + folder, ex);
+		}
 	}
 
 	@Override
@@ -102,6 +132,9 @@ final class SourceStepFinisher implements StepExecutionListener {
 			stepExecution.setStatus(BatchStatus.FAILED);
 			return new ExitStatus(ExitStatus.FAILED.getExitCode(), message);
 		}
+		// a report left by a failed attempt of this pull no longer says what is true
+		deleteQuietly(
+				this.definition.inboxOf(this.feed).resolve(this.reader.pullName() + FeedFileReader.REJECT_SUFFIX));
 		this.watermarks.advance(this.feed, businessDate, this.reader.since(), this.reader.largest(), read);
 		if (read == 0) {
 			this.ledger.finish(ids, ImportStatus.EMPTY, "no rows after " + this.reader.since() + " in data source '"
@@ -114,6 +147,15 @@ final class SourceStepFinisher implements StepExecutionListener {
 							+ " imported with a warning (listed in the log with row and reason)");
 		}
 		return null;
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot delete the stale reject report " + file + ": " + ex.getMessage());
+		}
 	}
 
 	private static Path created(Path folder) {
