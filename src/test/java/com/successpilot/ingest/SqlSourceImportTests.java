@@ -113,6 +113,12 @@ abstract class SqlSourceImportTests {
 			.containsEntry("rows_read", 3L)
 			.containsEntry("rows_imported", 3L);
 		assertThat(watermark()).isEqualTo(LocalDateTime.of(2026, 11, 23, 1, 0, 0, 123_000));
+		assertThat(run(NIGHT.plusDays(1), this.standardQuery, "stop").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForMap(
+				"SELECT status, rows_read FROM import_files WHERE feed = 'usage' AND file_name = 'analytics-2026-11-24'"))
+			.as("the row at the watermark, to the microsecond, is not pulled again")
+			.containsEntry("status", "EMPTY")
+			.containsEntry("rows_read", 0L);
 	}
 
 	@Test

@@ -48,6 +48,18 @@ final class SourceQuery {
 	}
 
 	/**
+	 * A date-time to bind. Connector/J drops the microseconds of a timestamp sent to
+	 * MariaDB (it takes the server for a MySQL 5.5), which would pull the row at the
+	 * watermark again: there the text is sent, which the server reads whole.
+	 */
+	static Object dateTime(LocalDateTime value, boolean mySql) {
+		return mySql ? MICROSECONDS.format(value) : Timestamp.valueOf(value);
+	}
+
+	static final java.time.format.DateTimeFormatter MICROSECONDS = java.time.format.DateTimeFormatter
+		.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
+	/**
 	 * The window a pull for {@code businessDate} reads up to: the start of the next day.
 	 */
 	static LocalDateTime until(LocalDate businessDate) {
@@ -60,8 +72,9 @@ final class SourceQuery {
 	 */
 	static PreparedStatement prepare(Connection connection, FeedSource source, LocalDateTime since,
 			LocalDate businessDate, int maxRows) throws SQLException {
-		MapSqlParameterSource values = new MapSqlParameterSource(SINCE, Timestamp.valueOf(since))
-			.addValue(UNTIL, Timestamp.valueOf(until(businessDate)))
+		boolean mySql = source.dataSource().isMySql();
+		MapSqlParameterSource values = new MapSqlParameterSource(SINCE, dateTime(since, mySql))
+			.addValue(UNTIL, dateTime(until(businessDate), mySql))
 			.addValue(BUSINESS_DATE, java.sql.Date.valueOf(businessDate));
 		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(source.query());
 		String sql = NamedParameterUtils.substituteNamedParameters(parsed, values);

@@ -66,14 +66,14 @@ public class SourceWatermarks {
 			int updated = this.jdbc.update(
 					"UPDATE source_watermarks SET data_source = ?, watermark = ?, pulled_for = ?, pulled_since = ?, "
 							+ "rows_pulled = ?, changed_at = ?, changed_by = 'import' WHERE feed = ?",
-					feed.source().dataSource().name(), Timestamp.valueOf(next), businessDate, Timestamp.valueOf(since),
-					rows, now, feed.name());
+					feed.source().dataSource().name(), stored(next), businessDate, stored(since), rows, now,
+					feed.name());
 			if (updated == 0) {
 				this.jdbc.update(
 						"INSERT INTO source_watermarks (feed, data_source, watermark, pulled_for, pulled_since, "
 								+ "rows_pulled, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'import')",
-						feed.name(), feed.source().dataSource().name(), Timestamp.valueOf(next), businessDate,
-						Timestamp.valueOf(since), rows, now);
+						feed.name(), feed.source().dataSource().name(), stored(next), businessDate, stored(since), rows,
+						now);
 			}
 		});
 	}
@@ -86,17 +86,24 @@ public class SourceWatermarks {
 	public void reset(FeedDefinition feed, LocalDateTime since, String by) {
 		this.ownTransaction.executeWithoutResult((status) -> {
 			Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
-			int updated = this.jdbc.update(
-					"UPDATE source_watermarks SET watermark = ?, pulled_for = NULL, pulled_since = NULL, "
-							+ "changed_at = ?, changed_by = ? WHERE feed = ?",
-					Timestamp.valueOf(since), now, by, feed.name());
+			int updated = this.jdbc
+				.update("UPDATE source_watermarks SET watermark = ?, pulled_for = NULL, pulled_since = NULL, "
+						+ "changed_at = ?, changed_by = ? WHERE feed = ?", stored(since), now, by, feed.name());
 			if (updated == 0) {
 				this.jdbc.update(
 						"INSERT INTO source_watermarks (feed, data_source, watermark, rows_pulled, changed_at, changed_by) "
 								+ "VALUES (?, ?, ?, 0, ?, ?)",
-						feed.name(), feed.source().dataSource().name(), Timestamp.valueOf(since), now, by);
+						feed.name(), feed.source().dataSource().name(), stored(since), now, by);
 			}
 		});
+	}
+
+	/**
+	 * A watermark as bound: as text, which H2, MySQL and MariaDB all read with its
+	 * microseconds (Connector/J drops them from a timestamp sent to MariaDB).
+	 */
+	private static String stored(LocalDateTime value) {
+		return SourceQuery.MICROSECONDS.format(value);
 	}
 
 	public Optional<Watermark> find(String feed) {
