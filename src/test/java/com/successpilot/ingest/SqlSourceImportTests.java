@@ -325,6 +325,40 @@ abstract class SqlSourceImportTests {
 		assertThat(count("source_watermarks")).isZero();
 	}
 
+	@Test
+	void sourcesListsTheWatermarksAndResetMakesTheNextPullStartFromADate() throws Exception {
+		usage("ACC-1", "2026-11-01", 100, 100, null, "2026-11-02 10:00:00");
+		usage("ACC-1", "2026-11-21", 180, 420, "35.00", "2026-11-22 10:00:00");
+		assertThat(run(NIGHT, this.standardQuery, "stop").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		ImportDefinition withSource = definitionPulling(this.standardQuery, "stop", source().url());
+		assertThat(sources(withSource)).contains("usage                analytics        2026-11-22T10:00")
+			.contains("2026-11-23            2");
+
+		assertThat(sources(withSource, "reset", "usage", "--since=2026-11-02")).contains(
+				"usage: the next pull reads the rows of data source 'analytics' after 2026-11-02T00:00, whatever night "
+						+ "it is for.");
+		JobExecution next = run(NIGHT.plusDays(1), this.standardQuery, "stop");
+
+		assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT rows_read FROM import_files WHERE feed = 'usage' AND file_name = 'analytics-2026-11-24'",
+				Long.class))
+			.isEqualTo(2L);
+		assertThat(this.jdbc.queryForObject("SELECT changed_by FROM source_watermarks", String.class))
+			.isEqualTo("import");
+	}
+
+	String sources(ImportDefinition withSource, String... operands) throws Exception {
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		List<String> arguments = new java.util.ArrayList<>(List.of("sources"));
+		arguments.addAll(List.of(operands));
+		int exit = new SourceCommands().sourcesCommand(withSource, this.watermarks, this.jdbc, this.rules, this.clock)
+			.run(new CommandArguments(new DefaultApplicationArguments(arguments.toArray(String[]::new))),
+					new PrintStream(printed, true, StandardCharsets.UTF_8));
+		assertThat(exit).isZero();
+		return printed.toString(StandardCharsets.UTF_8);
+	}
+
 	/**
 	 * Imports the starter portfolio's files alone (the accounts a sample refers to).
 	 */
