@@ -157,19 +157,4 @@ public final class SourceConnections {
 		return new URLClassLoader(jars.toArray(URL[]::new), SourceConnections.class.getClassLoader());
 	}
 
-	/**
-	 * Names the jars in a drivers folder, for messages and {@code sources test}.
-	 */
-	static List<String> jarsIn(Path folder) {
-		if (!Files.isDirectory(folder)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.map((file) -> file.getFileName().toString()).filter((name) -> name.endsWith(".jar")).toList();
-		}
-		catch (IOException ex) {
-			return List.of();
-		}
-	}
-
 }
