@@ -16,7 +16,7 @@ public final class TestData {
 			"account_facts", "rule_set_activations", "rule_set_files", "judged_runs", "import_rejections",
 			"import_files", "usage_metrics", "daily_usage", "goal_periods", "success_goals", "nps_responses",
 			"support_tickets", "account_threshold_removals", "account_thresholds", "segment_thresholds", "contracts",
-			"accounts", "csms");
+			"accounts", "csms", "source_watermarks");
 
 	private TestData() {
 	}

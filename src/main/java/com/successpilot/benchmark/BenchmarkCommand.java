@@ -3,6 +3,7 @@ package com.successpilot.benchmark;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -15,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.successpilot.attention.AttentionSteps;
+import com.successpilot.ingest.FeedImportSteps;
 import com.successpilot.ingest.ImportDefinition;
+import com.successpilot.ingest.SourceSchemaLoad;
 import com.successpilot.judgement.BacktestReport;
 import com.successpilot.judgement.DraftThresholds;
 import com.successpilot.judgement.JudgementSteps;
@@ -72,13 +75,19 @@ class BenchmarkCommand extends Command {
 
 	private final LiveRuleSet liveRuleSet;
 
+	private final SourceSchemaLoad sourceSchemaLoad;
+
+	private final FeedImportSteps feedImportSteps;
+
 	BenchmarkCommand(ImportDefinition importDefinition, RunLauncher launcher, MetricsSteps metricsSteps,
 			JudgementSteps judgementSteps, MailSteps mailSteps, AttentionSteps attentionSteps,
 			JobRepository jobRepository, JdbcTemplate jdbc, PortfolioBulkLoad bulkLoad, Clock clock,
-			RuleChangePreview preview, RuleBacktest backtest, LiveRuleSet liveRuleSet) {
+			RuleChangePreview preview, RuleBacktest backtest, LiveRuleSet liveRuleSet,
+			SourceSchemaLoad sourceSchemaLoad, FeedImportSteps feedImportSteps) {
 		super("benchmark",
 				"[--accounts=100000] [--date=YYYY-MM-DD] [--load=import|bulk] [--reuse] [--keep-tasks] "
-						+ "[--skip-metrics] [--repeat=N] [--mail] [--no-floor] [--preview] [--job=importJob]",
+						+ "[--skip-metrics] [--repeat=N] [--mail] [--no-floor] [--preview] [--job=importJob] "
+						+ "[--source=files|postgres] [--source-url=JDBC-URL] [--source-user=NAME]",
 				"generate and import N accounts, then time metrics + rules + task writing against the target (use a "
 						+ "throw-away database). --reuse: skip generating and importing, use the accounts already "
 						+ "there; --keep-tasks: keep the tasks of earlier runs (a re-run) instead of starting from "
@@ -89,7 +98,9 @@ class BenchmarkCommand extends Command {
 						+ "DATA LOCAL INFILE instead of the import job (benchmark only, MySQL/MariaDB with "
 						+ "allowLoadLocalInfile=true: the import of 1,000,000 accounts takes hours and is not what "
 						+ "the benchmark measures); --preview: then time a preview of the rules directory against the "
-						+ "set in force, and a backtest of the night");
+						+ "set in force, and a backtest of the night; --source=postgres: copy the generated files into a "
+						+ "PostgreSQL schema (--source-url, default jdbc:postgresql://127.0.0.1:5432/postgres) and time "
+						+ "the import pulling every feed from there (docs/sources.md)");
 		this.attentionSteps = attentionSteps;
 		this.importDefinition = importDefinition;
 		this.launcher = launcher;
@@ -103,6 +114,8 @@ class BenchmarkCommand extends Command {
 		this.preview = preview;
 		this.backtest = backtest;
 		this.liveRuleSet = liveRuleSet;
+		this.sourceSchemaLoad = sourceSchemaLoad;
+		this.feedImportSteps = feedImportSteps;
 	}
 
 	@Override
@@ -111,6 +124,11 @@ class BenchmarkCommand extends Command {
 		LocalDate date = arguments.date("date", LocalDate.now(this.clock));
 		String job = arguments.text("job", "nightlyJob");
 		boolean bulk = bulkLoad(arguments);
+		boolean postgres = fromPostgres(arguments);
+		if (bulk && postgres) {
+			throw new IllegalArgumentException("--load=bulk and --source=postgres exclude each other: the bulk load "
+					+ "skips the import that --source=postgres measures");
+		}
 		if (!arguments.has("reuse")) {
 			if (bulk) {
 				this.bulkLoad.checkSupported(this.importDefinition.inbox());
@@ -121,6 +139,9 @@ class BenchmarkCommand extends Command {
 					portfolio.rows("usage"), portfolio.totalRows(), (System.nanoTime() - started) / 1e9);
 			if (bulk) {
 				this.bulkLoad.load(portfolio, this.importDefinition, out);
+			}
+			else if (postgres) {
+				pullFromPostgres(arguments, date, out);
 			}
 			else {
 				BenchmarkReport imported = BenchmarkReport.start();
@@ -191,6 +212,31 @@ class BenchmarkCommand extends Command {
 				backtest.nights().size(), backtest.accounts(), backtestSeconds,
 				backtest.accounts() * backtest.nights().size() / backtestSeconds,
 				backtest.rows().isEmpty() ? 0 : backtest.rows().get(backtest.rows().size() - 1).tasks());
+	}
+
+	/**
+	 * Copies the generated files into PostgreSQL, then times the import pulling them from
+	 * there: the same steps a feed with {@code source:} runs.
+	 */
+	private void pullFromPostgres(CommandArguments arguments, LocalDate date, PrintStream out) throws Exception {
+		String url = arguments.text("source-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+		SourceSchemaLoad.Loaded loaded = this.sourceSchemaLoad.load(this.importDefinition, url,
+				arguments.text("source-user", "postgres"), date.atStartOfDay().plusMinutes(30));
+		out.printf("Copied %,d rows into %d tables of PostgreSQL schema %s in %.1f s (not part of the import)%n",
+				loaded.rows(), loaded.tables().size(), SourceSchemaLoad.SCHEMA, loaded.seconds());
+		List<Step> steps = this.feedImportSteps.steps(loaded.definition());
+		SimpleJobBuilder job = new JobBuilder("sourceImportJob", this.jobRepository).start(steps.get(0));
+		steps.subList(1, steps.size()).forEach(job::next);
+		BenchmarkReport pulled = BenchmarkReport.start();
+		pulled.print("sourceImportJob", this.launcher.run(job.build(), date, true), out);
+	}
+
+	private static boolean fromPostgres(CommandArguments arguments) {
+		String source = arguments.text("source", "files");
+		if (!source.equals("files") && !source.equals("postgres")) {
+			throw new IllegalArgumentException("--source must be files or postgres, not '" + source + "'");
+		}
+		return source.equals("postgres");
 	}
 
 	/**

@@ -22,10 +22,21 @@ import java.util.Map;
  * file) must fail; otherwise an empty file is a warning and the feed is skipped
  * @param futureDates what a row dated after the business date gets (usage, tickets, NPS)
  * @param endedButActive what a contract still marked active after its end date gets
+ * @param source the database query the rows come from instead of files (then
+ * {@code columns} maps fields to result columns), or {@code null} for a file feed
  */
 public record FeedDefinition(String name, String target, String files, Charset encoding, char delimiter,
 		Map<String, String> columns, List<String> metrics, boolean required, Handling futureDates,
-		Handling endedButActive) {
+		Handling endedButActive, FeedSource source) {
+
+	/**
+	 * A file feed.
+	 */
+	public FeedDefinition(String name, String target, String files, Charset encoding, char delimiter,
+			Map<String, String> columns, List<String> metrics, boolean required, Handling futureDates,
+			Handling endedButActive) {
+		this(name, target, files, encoding, delimiter, columns, metrics, required, futureDates, endedButActive, null);
+	}
 
 	/**
 	 * A feed with the defaults of the checks a definition may set: not required, future
@@ -34,6 +45,21 @@ public record FeedDefinition(String name, String target, String files, Charset e
 	public FeedDefinition(String name, String target, String files, Charset encoding, char delimiter,
 			Map<String, String> columns, List<String> metrics) {
 		this(name, target, files, encoding, delimiter, columns, metrics, false, Handling.REJECT, Handling.WARN);
+	}
+
+	/**
+	 * Whether the rows come from a database query rather than files in the inbox.
+	 */
+	public boolean isSqlSource() {
+		return this.source != null;
+	}
+
+	/**
+	 * The same feed reading its rows from {@code source}.
+	 */
+	public FeedDefinition withSource(FeedSource source) {
+		return new FeedDefinition(this.name, this.target, this.files, this.encoding, this.delimiter, this.columns,
+				this.metrics, this.required, this.futureDates, this.endedButActive, source);
 	}
 
 	public String stepName() {

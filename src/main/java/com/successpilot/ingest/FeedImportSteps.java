@@ -12,6 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.successpilot.ingest.internal.FeedStepFactory;
 import com.successpilot.ingest.internal.ImportLedger;
+import com.successpilot.ingest.internal.SourceConnections;
+import com.successpilot.ingest.internal.SourceWatermarks;
 import com.successpilot.rules.InvalidRuleSetException;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.rules.ThresholdCatalogue;
@@ -30,9 +32,9 @@ public class FeedImportSteps {
 	private final FeedStepFactory factory;
 
 	FeedImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-			ImportLedger ledger, AgreedThresholds agreedThresholds, LiveRuleSet rules) {
+			ImportLedger ledger, AgreedThresholds agreedThresholds, LiveRuleSet rules, SourceWatermarks watermarks) {
 		this.factory = new FeedStepFactory(jobRepository, transactionManager, jdbc, ledger, agreedThresholds,
-				() -> catalogue(rules));
+				() -> catalogue(rules), watermarks, SourceConnections.ofSystem());
 	}
 
 	/**

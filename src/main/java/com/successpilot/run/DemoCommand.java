@@ -36,22 +36,31 @@ class DemoCommand extends Command {
 
 	private final Clock clock;
 
+	private final DemoSource demoSource;
+
 	DemoCommand(ImportDefinition importDefinition, RunLauncher launcher, RunSummary summary, DemoUsers demoUsers,
-			RunProgress progress, Clock clock) {
-		super("demo", "[--accounts=200] [--date=YYYY-MM-DD] [--seed=42]",
-				"generate the demo portfolio into the inbox and run the nightly job on it");
+			RunProgress progress, Clock clock, DemoSource demoSource) {
+		super("demo",
+				"[--accounts=200] [--date=YYYY-MM-DD] [--seed=42] [--source=files|postgres] [--source-url=JDBC-URL] "
+						+ "[--source-user=NAME]",
+				"generate the demo portfolio into the inbox and run the nightly job on it; --source=postgres: load "
+						+ "it into a PostgreSQL schema first (--source-url, default " + DemoSource.DEFAULT_URL
+						+ ", --source-user, default postgres, the password from PGPASSWORD) "
+						+ "and pull every feed from there (docs/sources.md)");
 		this.importDefinition = importDefinition;
 		this.launcher = launcher;
 		this.summary = summary;
 		this.demoUsers = demoUsers;
 		this.progress = progress;
 		this.clock = clock;
+		this.demoSource = demoSource;
 	}
 
 	@Override
 	public int run(CommandArguments arguments, PrintStream out) throws Exception {
 		LocalDate date = arguments.date("date", LocalDate.now(this.clock));
 		int accounts = arguments.number("accounts", 200);
+		DemoSource.of(arguments);
 		if (accounts < 1) {
 			throw new IllegalArgumentException("--accounts must be at least 1");
 		}
@@ -62,6 +71,13 @@ class DemoCommand extends Command {
 		portfolio.accountsPerArchetype()
 			.forEach((archetype, count) -> out.printf("  %-20s %5d  %s%n", archetype.label(), count,
 					archetype.signals()));
+		if (DemoSource.POSTGRES.equals(DemoSource.of(arguments))) {
+			JobExecution pulled = this.demoSource.pullFromPostgres(arguments, this.importDefinition, date, out);
+			if (pulled.getStatus() != BatchStatus.COMPLETED) {
+				this.summary.print(pulled, out);
+				return 1;
+			}
+		}
 		out.println("\nRunning nightlyJob for " + date + " …");
 		JobExecution execution;
 		try (ProgressPrinter printer = new ProgressPrinter(this.progress, out, RunCommand.PROGRESS_EVERY)) {

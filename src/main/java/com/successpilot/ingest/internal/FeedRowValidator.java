@@ -54,7 +54,15 @@ final class FeedRowValidator implements ItemProcessor<FeedRecord, FeedOutcome>, 
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		this.businessDate = FeedImportSteps.businessDate(stepExecution.getJobParameters());
+		forNight(FeedImportSteps.businessDate(stepExecution.getJobParameters()));
+	}
+
+	/**
+	 * Readies the checks for a night outside a step ({@code sources test} checks sample
+	 * rows this way).
+	 */
+	void forNight(LocalDate businessDate) {
+		this.businessDate = businessDate;
 		if (this.target.namesDeclaredThresholds()) {
 			this.catalogue = this.catalogues.get();
 		}

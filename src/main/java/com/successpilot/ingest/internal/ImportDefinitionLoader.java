@@ -27,6 +27,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 import com.successpilot.ingest.FeedDefinition;
 import com.successpilot.ingest.FeedDefinition.Handling;
+import com.successpilot.ingest.FeedSource;
+import com.successpilot.ingest.SourceDataSource;
 import com.successpilot.ingest.ImportDefinition;
 import com.successpilot.system.NearestName;
 
@@ -41,10 +43,14 @@ public final class ImportDefinitionLoader {
 	/** The keys a job definition may have at its top (other modules read the others). */
 	static final List<String> FILE_KEYS = List.of("job", "description", "schedule", "import", "renewal-window-days");
 
-	static final List<String> IMPORT_KEYS = List.of("inbox", "archive", "max-rejected-ratio", "chunk-size", "feeds");
+	static final List<String> IMPORT_KEYS = List.of("inbox", "archive", "max-rejected-ratio", "chunk-size",
+			"data-sources", "feeds");
 
 	static final List<String> FEED_KEYS = List.of("name", "target", "files", "encoding", "delimiter", "columns",
-			"metrics", "required", "future-dates", "ended-but-active");
+			"metrics", "required", "future-dates", "ended-but-active", "source");
+
+	/** Keys only a feed reading files has. */
+	static final List<String> FILE_FEED_KEYS = List.of("files", "encoding", "delimiter");
 
 	private static final List<String> HANDLINGS = List.of("reject", "warn", "accept");
 
@@ -76,6 +82,8 @@ public final class ImportDefinitionLoader {
 		if (chunkSize < 1) {
 			problems.add(value(section, "chunk-size"), "import.chunk-size must be at least 1");
 		}
+		Map<String, SourceDataSource> dataSources = SourceDefinitionLoader.dataSources(value(section, "data-sources"),
+				jobFile, problems);
 		List<FeedDefinition> feeds = new ArrayList<>();
 		Node feedList = value(section, "feeds");
 		if (!(feedList instanceof SequenceNode rawFeeds) || rawFeeds.getValue().isEmpty()) {
@@ -89,7 +97,7 @@ public final class ImportDefinitionLoader {
 					problems.add(raw, "import.feeds[" + i + "] must be a mapping with name, target and columns");
 					continue;
 				}
-				FeedDefinition definition = feed(feed, i, problems);
+				FeedDefinition definition = feed(feed, i, dataSources, problems);
 				if (definition != null && names.contains(definition.name())) {
 					problems.add(feed, "feed '" + definition.name() + "' is listed twice");
 				}
@@ -105,7 +113,8 @@ public final class ImportDefinitionLoader {
 		return new ImportDefinition(jobFile, inbox, archive, ratio, chunkSize, List.copyOf(feeds));
 	}
 
-	private static FeedDefinition feed(MappingNode node, int index, Problems problems) {
+	private static FeedDefinition feed(MappingNode node, int index, Map<String, SourceDataSource> dataSources,
+			Problems problems) {
 		int before = problems.size();
 		String name = text(keys(node, List.of(), "", null), "name", null);
 		String where = (name != null) ? "feed '" + name + "'" : "import.feeds[" + index + "]";
@@ -148,11 +157,21 @@ public final class ImportDefinitionLoader {
 		if (value(raw, "ended-but-active") != null && !"contract".equals(target)) {
 			problems.add(value(raw, "ended-but-active"), where + ": ended-but-active applies to contract feeds only");
 		}
+		FeedSource source = null;
+		if (raw.containsKey("source")) {
+			for (String key : FILE_FEED_KEYS) {
+				if (raw.containsKey(key)) {
+					problems.add(raw.get(key).getKeyNode(), where + ": " + key
+							+ " applies to feeds reading files; this one has a source: and reads none");
+				}
+			}
+			source = SourceDefinitionLoader.source(value(raw, "source"), where, dataSources, problems);
+		}
 		if (problems.size() > before) {
 			return null;
 		}
 		return new FeedDefinition(name, target, text(raw, "files", "*.csv"), encoding, delimiter.charAt(0),
-				Map.copyOf(columns), List.copyOf(metrics), required, futureDates, endedButActive);
+				Map.copyOf(columns), List.copyOf(metrics), required, futureDates, endedButActive, source);
 	}
 
 	private static Map<String, String> columns(Map<String, NodeTuple> raw, String where, FeedTarget target,
@@ -160,7 +179,8 @@ public final class ImportDefinitionLoader {
 		Map<String, String> columns = new LinkedHashMap<>();
 		if (!(value(raw, "columns") instanceof MappingNode mapping)) {
 			problems.add((value(raw, "columns") != null) ? value(raw, "columns") : feed,
-					where + ": columns must map fields to CSV headers, e.g. accountId: account_id");
+					where + ": columns must map fields to CSV headers (or a source's result columns), e.g. "
+							+ "accountId: account_id");
 			return columns;
 		}
 		for (NodeTuple column : mapping.getValue()) {
@@ -230,8 +250,7 @@ public final class ImportDefinitionLoader {
 	 * The keys of a mapping; one not in {@code known} is a problem with a did-you-mean
 	 * (unless {@code problems} is {@code null}: a lookup only).
 	 */
-	private static Map<String, NodeTuple> keys(MappingNode mapping, List<String> known, String where,
-			Problems problems) {
+	static Map<String, NodeTuple> keys(MappingNode mapping, List<String> known, String where, Problems problems) {
 		Map<String, NodeTuple> keys = new LinkedHashMap<>();
 		for (NodeTuple tuple : mapping.getValue()) {
 			String key = scalar(tuple.getKeyNode());
@@ -245,25 +264,24 @@ public final class ImportDefinitionLoader {
 		return keys;
 	}
 
-	private static Node value(Map<String, NodeTuple> keys, String key) {
+	static Node value(Map<String, NodeTuple> keys, String key) {
 		NodeTuple tuple = keys.get(key);
 		return (tuple != null) ? tuple.getValueNode() : null;
 	}
 
-	private static String scalar(Node node) {
+	static String scalar(Node node) {
 		if (node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())) {
 			return scalar.getValue();
 		}
 		return null;
 	}
 
-	private static String text(Map<String, NodeTuple> map, String key, String defaultValue) {
+	static String text(Map<String, NodeTuple> map, String key, String defaultValue) {
 		String value = scalar(value(map, key));
 		return (value != null) ? value : defaultValue;
 	}
 
-	private static double number(Map<String, NodeTuple> map, String key, double defaultValue, String where,
-			Problems problems) {
+	static double number(Map<String, NodeTuple> map, String key, double defaultValue, String where, Problems problems) {
 		Node node = value(map, key);
 		String value = scalar(node);
 		if (value == null) {
