@@ -61,6 +61,7 @@ class OpsPagesBrowserTests {
 			assertThat(ops.find("main h1").getText()).isEqualTo("Runs");
 			assertThat(ops.all("#runs tbody tr")).as("the three demo nights").hasSizeGreaterThanOrEqualTo(3);
 			assertThat(ops.find("#start-date").getAttribute("value")).as("the schedule's business date").isNotEmpty();
+			assertThat(served(ops)).isPositive();
 			ops.screenshot("runs");
 			// the demo's last night, again: it changes nothing
 			ops.driver()
@@ -87,6 +88,8 @@ class OpsPagesBrowserTests {
 			assertThat(ops.find("#tasks-raised").getText()).as("the same night again raises nothing new")
 				.isEqualTo("0");
 			assertThat(ops.all("#run-live")).as("no longer following a finished run").isEmpty();
+			ops.go("/runs/" + id);
+			assertThat(served(ops)).isPositive();
 			ops.screenshot("run-detail");
 		}
 	}
@@ -98,6 +101,7 @@ class OpsPagesBrowserTests {
 			assertThat(ops.find("#live-version").getText()).isEqualTo(this.live.current().version());
 			assertThat(ops.find("#validation").getText()).isEqualTo("valid");
 			assertThat(ops.find("#scenario-summary").getText()).startsWith("all ").endsWith(" passed");
+			assertThat(served(ops)).isPositive();
 			ops.screenshot("rules");
 
 			ops.click("form[action='/rules/preview'] button");
@@ -107,6 +111,7 @@ class OpsPagesBrowserTests {
 			// the files are the set in force: both sides do the same
 			assertThat(ops.texts("#preview-counts tbody tr:first-child td"))
 				.isEqualTo(ops.texts("#preview-counts tbody tr:nth-child(2) td"));
+			assertThat(served(ops)).isPositive();
 			ops.screenshot("rules-preview");
 		}
 	}
@@ -130,11 +135,24 @@ class OpsPagesBrowserTests {
 					.getText()
 					.replace(",", "")).as(playbook).isEqualTo(String.valueOf(dismissed));
 			}
+			assertThat(served(ops)).isPositive();
 			ops.screenshot("results");
 			ops.phoneWidth(true);
 			assertThat(ops.find("header nav").isDisplayed()).isTrue();
 			ops.screenshot("results-phone-ja");
 		}
+	}
+
+	/**
+	 * How long the server took for the page shown (request sent to the last byte
+	 * received), from the browser's navigation timing; printed for the record.
+	 */
+	private static double served(Browser browser) {
+		Number millis = (Number) browser.driver()
+			.executeScript("const t = performance.getEntriesByType('navigation')[0];"
+					+ " return t.responseEnd - t.requestStart;");
+		System.out.printf("ops page %s served in %.0f ms%n", browser.path(), millis.doubleValue());
+		return millis.doubleValue();
 	}
 
 	private long count(String condition, String playbook, String version, LocalDate since) {
