@@ -2,10 +2,15 @@ package com.successpilot.rules.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,7 +35,9 @@ import com.successpilot.rules.RuleScenarios;
 import com.successpilot.rules.RuleSet;
 import com.successpilot.rules.RuleSetReport;
 import com.successpilot.rules.RuleSetRollback;
+import com.successpilot.rules.RuleSetSource;
 import com.successpilot.rules.RuleSetVersions;
+import com.successpilot.rules.ScenarioReport;
 import com.successpilot.security.SignedInUser;
 
 /**
@@ -52,6 +59,8 @@ class RulePagesController {
 
 	private final MessageSource messages;
 
+	private final AtomicReference<Checked> lastChecked = new AtomicReference<>();
+
 	RulePagesController(LiveRuleSet liveRuleSet, RuleSetVersions versions, MessageSource messages) {
 		this.liveRuleSet = liveRuleSet;
 		this.versions = versions;
@@ -59,7 +68,7 @@ class RulePagesController {
 	}
 
 	@GetMapping("/rules")
-	String rules(Model model) {
+	String rules(Model model) throws IOException {
 		if (this.liveRuleSet.status().lastAttempt() == null) {
 			try {
 				this.liveRuleSet.current();
@@ -69,12 +78,12 @@ class RulePagesController {
 			}
 		}
 		LiveRuleSet.Status status = this.liveRuleSet.status();
-		RuleSetReport onDisk = RuleSet.validate(this.liveRuleSet.rulesDir());
+		Checked checked = checked();
 		List<RuleSetVersions.Version> kept = this.versions.list();
 		model.addAttribute("status", status);
 		model.addAttribute("live", status.liveSet().orElse(null));
-		model.addAttribute("onDisk", onDisk);
-		model.addAttribute("scenarios", RuleScenarios.runAll(this.liveRuleSet.rulesDir()));
+		model.addAttribute("onDisk", checked.report());
+		model.addAttribute("scenarios", checked.scenarios());
 		model.addAttribute("versions", kept);
 		model.addAttribute("latest", this.versions.latest().orElse(null));
 		model.addAttribute("rulesDir", this.liveRuleSet.rulesDir());
@@ -151,6 +160,39 @@ class RulePagesController {
 		model.addAttribute("problem", ex.getMessage());
 		model.addAttribute("back", "/rules");
 		return "ops/problem";
+	}
+
+	/**
+	 * The files on disk validated and their scenarios run, once per version of the files:
+	 * compiling and running them takes seconds, reading them to know their version does
+	 * not.
+	 */
+	private Checked checked() throws IOException {
+		String version = RuleSetSource.read(this.liveRuleSet.rulesDir()).version() + "+" + scenarioFilesHash();
+		Checked last = this.lastChecked.get();
+		if (last != null && last.version().equals(version)) {
+			return last;
+		}
+		Checked now = new Checked(version, RuleSet.validate(this.liveRuleSet.rulesDir()),
+				RuleScenarios.runAll(this.liveRuleSet.rulesDir()));
+		this.lastChecked.set(now);
+		return now;
+	}
+
+	/** The scenario files are not part of a version: their content counts too. */
+	private int scenarioFilesHash() throws IOException {
+		try (Stream<Path> files = Files.walk(this.liveRuleSet.rulesDir())) {
+			int hash = 1;
+			for (Path file : files.filter((path) -> path.toString().endsWith(".scenarios.yml")).sorted().toList()) {
+				hash = 31 * hash + file.hashCode();
+				hash = 31 * hash + Arrays.hashCode(Files.readAllBytes(file));
+			}
+			return hash;
+		}
+	}
+
+	private record Checked(String version, RuleSetReport report, ScenarioReport scenarios) {
+
 	}
 
 	private String word(String key, Object... arguments) {
