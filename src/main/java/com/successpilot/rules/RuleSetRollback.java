@@ -12,20 +12,21 @@ import java.util.SortedMap;
  * Writes a kept version back into the rules directory, byte for byte: its files are
  * written, files of the set that the version does not have are removed, scenario files
  * and anything else in the directory are left alone. What was there before is kept as a
- * version of its own first (valid or not), so a rollback can itself be rolled back.
+ * version of its own first (valid or not), so a rollback can itself be rolled back. Used
+ * by {@code rules rollback} and the rules page.
  */
-final class RuleSetRollback {
+public final class RuleSetRollback {
 
 	private final RuleSetVersions versions;
 
-	RuleSetRollback(RuleSetVersions versions) {
+	public RuleSetRollback(RuleSetVersions versions) {
 		this.versions = versions;
 	}
 
 	/**
 	 * @throws RuleSetVersions.UnknownVersionException when the version was never kept
 	 */
-	Result rollBack(Path rulesDir, String version, String by) throws IOException {
+	public Result rollBack(Path rulesDir, String version, String by) throws IOException {
 		SortedMap<String, byte[]> target = this.versions.files(version);
 		if (target.isEmpty()) {
 			throw new RuleSetVersions.UnknownVersionException(version);
@@ -93,7 +94,8 @@ final class RuleSetRollback {
 	 * @param compiles whether the version compiles today (a version kept from an older
 	 * release may not)
 	 */
-	record Result(String version, String overwritten, List<String> written, List<String> removed, boolean compiles) {
+	public record Result(String version, String overwritten, List<String> written, List<String> removed,
+			boolean compiles) {
 
 	}
 

@@ -93,7 +93,15 @@ class AuthorizationMatrixTests {
 			// tasks
 			Map.entry("GET /tasks", Role.CSM), Map.entry("GET /tasks/{id}", Role.CSM),
 			Map.entry("POST /tasks/{id}/done", Role.CSM), Map.entry("POST /tasks/{id}/snooze", Role.CSM),
-			Map.entry("POST /tasks/{id}/dismiss", Role.CSM), Map.entry("POST /tasks/{id}/reopen", Role.CSM));
+			Map.entry("POST /tasks/{id}/dismiss", Role.CSM), Map.entry("POST /tasks/{id}/reopen", Role.CSM),
+			// ops pages: runs, rules, playbook results
+			Map.entry("GET /runs", Role.OPS), Map.entry("GET /runs/{id}", Role.OPS), Map.entry("POST /runs", Role.OPS),
+			Map.entry("POST /runs/{id}/restart", Role.OPS), Map.entry("GET /runs/held", Role.OPS),
+			Map.entry("POST /runs/{id}/release", Role.OPS), Map.entry("POST /runs/{id}/discard", Role.OPS),
+			Map.entry("GET /rules", Role.OPS), Map.entry("GET /rules/versions/{version}", Role.OPS),
+			Map.entry("GET /rules/diff", Role.OPS), Map.entry("GET /rules/rollback", Role.OPS),
+			Map.entry("POST /rules/rollback", Role.OPS), Map.entry("GET /rules/preview", Role.OPS),
+			Map.entry("GET /results", Role.OPS));
 
 	/** Pages anyone may open, even signed out. */
 	private static final Set<String> PUBLIC_PAGES = Set.of("GET /login");
