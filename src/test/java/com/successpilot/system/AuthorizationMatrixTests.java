@@ -93,7 +93,11 @@ class AuthorizationMatrixTests {
 			// tasks
 			Map.entry("GET /tasks", Role.CSM), Map.entry("GET /tasks/{id}", Role.CSM),
 			Map.entry("POST /tasks/{id}/done", Role.CSM), Map.entry("POST /tasks/{id}/snooze", Role.CSM),
-			Map.entry("POST /tasks/{id}/dismiss", Role.CSM), Map.entry("POST /tasks/{id}/reopen", Role.CSM));
+			Map.entry("POST /tasks/{id}/dismiss", Role.CSM), Map.entry("POST /tasks/{id}/reopen", Role.CSM),
+			// portfolio pages: portfolio (and its CSV), account 360, renewals (a CSM only
+			// their own: PortfolioPagesTests)
+			Map.entry("GET /portfolio", Role.CSM), Map.entry("GET /portfolio.csv", Role.CSM),
+			Map.entry("GET /accounts/{id}", Role.CSM), Map.entry("GET /renewals", Role.CSM));
 
 	/** Pages anyone may open, even signed out. */
 	private static final Set<String> PUBLIC_PAGES = Set.of("GET /login");

@@ -1,0 +1,54 @@
+package com.successpilot.account.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One account on the portfolio and renewals pages (and a line of the CSV): its health now
+ * and on the run before (the trend), what it is worth, when it renews, its open tasks
+ * and, for renewals, the latest task of a renewal playbook.
+ *
+ * @param previousScore the overall score of the run before the latest, {@code null}
+ * without one
+ * @param renewalPlaybook the playbook of the account's latest renewal task, {@code null}
+ * without one
+ * @param renewalTaskStatus its status ({@code OPEN}, {@code SNOOZED}, {@code DONE} …)
+ */
+record PortfolioRow(long id, String externalId, String name, String segment, String stage, Long csmId, String csmName,
+		BigDecimal arr, String currency, LocalDate renewalDate, Integer daysToRenewal, String grade, BigDecimal score,
+		BigDecimal previousScore, int openTasks, Long renewalTaskId, String renewalPlaybook, String renewalTaskStatus) {
+
+	/** A change of less than one point is no trend. */
+	private static final BigDecimal STEADY = BigDecimal.ONE;
+
+	/**
+	 * {@code up}, {@code down}, {@code flat}, or {@code null} without two runs to
+	 * compare.
+	 */
+	public String trend() {
+		if (this.score == null || this.previousScore == null) {
+			return null;
+		}
+		BigDecimal change = this.score.subtract(this.previousScore);
+		if (change.compareTo(STEADY) >= 0) {
+			return "up";
+		}
+		return (change.compareTo(STEADY.negate()) <= 0) ? "down" : "flat";
+	}
+
+	/**
+	 * The change since the run before, in points, {@code null} without one.
+	 */
+	public BigDecimal change() {
+		return (this.score != null && this.previousScore != null) ? this.score.subtract(this.previousScore) : null;
+	}
+
+	/**
+	 * Which renewal bucket the account is in: 30, 60, 90 or 120 (days at most).
+	 */
+	public int bucket() {
+		int days = (this.daysToRenewal != null) ? this.daysToRenewal : Integer.MAX_VALUE;
+		return (days <= 30) ? 30 : (days <= 60) ? 60 : (days <= 90) ? 90 : 120;
+	}
+
+}
