@@ -66,13 +66,9 @@ final class AccountCharts {
 			double barHeight = value(period.actual()) * scale;
 			bars.add(new Bar(round(x), round(HEIGHT - BOTTOM - barHeight), round(slot * 0.6), round(barHeight),
 					round(HEIGHT - BOTTOM - value(period.target()) * scale), round(x + slot * 0.6), period.period(),
-					period.actual() != null, !isMet(period)));
+					period.actual() != null, period.missed(goal.lowerIsBetter())));
 		}
 		return bars;
-	}
-
-	private static boolean isMet(GoalPeriod period) {
-		return period.actual() == null || period.target() == null || period.actual().compareTo(period.target()) >= 0;
 	}
 
 	private static String line(List<Health> oldestFirst, Function<Health, BigDecimal> value) {
@@ -112,7 +108,7 @@ final class AccountCharts {
 	 * A period's bar: its rectangle, the target mark across it, and its label.
 	 *
 	 * @param reported whether the period has an actual
-	 * @param missed whether the actual is below the target
+	 * @param missed whether the actual misses the target
 	 */
 	record Bar(String x, String y, String width, String height, String targetY, String targetX2, String label,
 			boolean reported, boolean missed) {

@@ -109,6 +109,11 @@ class AccountHistoryQueries {
 	record Goal(String name, String metric, String unit, BigDecimal baseline, BigDecimal target, LocalDate dueDate,
 			List<GoalPeriod> periods) {
 
+		/** A goal to bring a number down (e.g. hours to quote: 47 → 24). */
+		public boolean lowerIsBetter() {
+			return this.target.compareTo(this.baseline) < 0;
+		}
+
 	}
 
 	/**
@@ -117,14 +122,27 @@ class AccountHistoryQueries {
 	 */
 	record GoalPeriod(String period, LocalDate start, LocalDate end, BigDecimal target, BigDecimal actual) {
 
-		/** The actual as a share of the target, in percent, {@code null} without one. */
-		public Integer attainmentPct() {
-			if (this.actual == null || this.target == null || this.target.signum() == 0) {
+		/**
+		 * How much of the target was reached, in percent ({@code actual / target}, or
+		 * {@code target / actual} for a goal to bring a number down), {@code null}
+		 * without an actual.
+		 */
+		public Integer attainmentPct(boolean lowerIsBetter) {
+			BigDecimal reached = lowerIsBetter ? this.target : this.actual;
+			BigDecimal aim = lowerIsBetter ? this.actual : this.target;
+			if (reached == null || aim == null || aim.signum() == 0) {
 				return null;
 			}
-			return this.actual.multiply(BigDecimal.valueOf(100))
-				.divide(this.target, 0, java.math.RoundingMode.HALF_UP)
-				.intValue();
+			return reached.multiply(BigDecimal.valueOf(100)).divide(aim, 0, java.math.RoundingMode.HALF_UP).intValue();
+		}
+
+		/** Whether the actual misses the target (never for a period not reported). */
+		boolean missed(boolean lowerIsBetter) {
+			if (this.actual == null || this.target == null) {
+				return false;
+			}
+			int comparison = this.actual.compareTo(this.target);
+			return lowerIsBetter ? comparison > 0 : comparison < 0;
 		}
 
 	}
