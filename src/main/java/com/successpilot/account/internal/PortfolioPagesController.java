@@ -105,6 +105,7 @@ class PortfolioPagesController {
 		model.addAttribute("descending", "desc".equalsIgnoreCase(dir));
 		model.addAttribute("csms", user.ownsOnly() ? List.of() : this.portfolio.csms());
 		model.addAttribute("sortLinks", sortLinks(sort, dir));
+		model.addAttribute("words", words());
 		try {
 			PortfolioRequest request = request(user, csm, segment, grade, stage, renewalWithinDays, q, sort, dir);
 			Page<PortfolioRow> rows = this.portfolio.page(request, Paging.of(page, size, DEFAULT_SIZE, MAX_SIZE));
@@ -197,6 +198,27 @@ class PortfolioPagesController {
 						.replaceFirst("^https?://[^/]+", ""));
 		}
 		return links;
+	}
+
+	/**
+	 * The words each row needs (stages, segments, trends), looked up once per page rather
+	 * than once per row.
+	 */
+	private Map<String, String> words() {
+		Map<String, String> words = new java.util.HashMap<>();
+		java.util.Locale locale = LocaleContextHolder.getLocale();
+		this.portfolio.stages()
+			.forEach((stage) -> words.put("stage." + stage, word("account.stage." + stage, stage, locale)));
+		this.portfolio.segments()
+			.forEach((segment) -> words.put("segment." + segment, word("account.segment." + segment, segment, locale)));
+		for (String trend : List.of("up", "down", "flat", "none")) {
+			words.put("trend." + trend, word("account.trend." + trend, trend, locale));
+		}
+		return words;
+	}
+
+	private String word(String key, String fallback, java.util.Locale locale) {
+		return this.messages.getMessage(key, null, fallback, locale);
 	}
 
 	private PortfolioRequest request(SignedInUser user, String csm, String segment, String grade, String stage,

@@ -1,7 +1,9 @@
 package com.successpilot.account.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * One account on the portfolio and renewals pages (and a line of the CSV): its health now
@@ -34,6 +36,34 @@ record PortfolioRow(long id, String externalId, String name, String segment, Str
 			return "up";
 		}
 		return (change.compareTo(STEADY.negate()) <= 0) ? "down" : "flat";
+	}
+
+	/**
+	 * The ARR as people read it, e.g. {@code USD 1,234,567}; empty without one. Formatted
+	 * here rather than in the template: a page shows up to 1,000 rows.
+	 */
+	public String arrText() {
+		if (this.arr == null) {
+			return "";
+		}
+		String amount = String.format(Locale.ROOT, "%,d", this.arr.setScale(0, RoundingMode.HALF_UP).longValue());
+		return (this.currency != null) ? this.currency + " " + amount : amount;
+	}
+
+	/**
+	 * The trend as an arrow and the change, e.g. {@code ▼ -23.0}; empty without a run
+	 * before.
+	 */
+	public String trendText() {
+		String trend = trend();
+		if (trend == null) {
+			return "";
+		}
+		return switch (trend) {
+			case "up" -> "▲ ";
+			case "down" -> "▼ ";
+			default -> "▶ ";
+		} + change().toPlainString();
 	}
 
 	/**
