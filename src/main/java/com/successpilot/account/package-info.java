@@ -11,5 +11,11 @@
  * with its source (agreed with the customer, the segment's default from the feed, or the
  * catalogue's), and removing an agreed value (OPS), through ingest's
  * {@code AgreedThresholds}.
+ * <p>
+ * The CSM's pages of these accounts: My day ({@code /}: tasks by score, overdue, snoozed
+ * coming back, renewals, grade drops since last week), the portfolio ({@code /portfolio},
+ * filtered, sorted, paged, and as CSV at {@code /portfolio.csv}), an account's 360
+ * ({@code /accounts/{id}}) and the renewals of the next 120 days ({@code /renewals}). It
+ * reads the account's goals, NPS answers, tickets and task history for its page.
  */
 package com.successpilot.account;

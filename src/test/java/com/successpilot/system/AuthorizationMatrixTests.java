@@ -101,7 +101,11 @@ class AuthorizationMatrixTests {
 			Map.entry("GET /rules", Role.OPS), Map.entry("GET /rules/versions/{version}", Role.OPS),
 			Map.entry("GET /rules/diff", Role.OPS), Map.entry("GET /rules/rollback", Role.OPS),
 			Map.entry("POST /rules/rollback", Role.OPS), Map.entry("GET /rules/preview", Role.OPS),
-			Map.entry("GET /results", Role.OPS));
+			Map.entry("GET /results", Role.OPS),
+			// portfolio pages: portfolio (and its CSV), account 360, renewals (a CSM only
+			// their own: PortfolioPagesTests)
+			Map.entry("GET /portfolio", Role.CSM), Map.entry("GET /portfolio.csv", Role.CSM),
+			Map.entry("GET /accounts/{id}", Role.CSM), Map.entry("GET /renewals", Role.CSM));
 
 	/** Pages anyone may open, even signed out. */
 	private static final Set<String> PUBLIC_PAGES = Set.of("GET /login");

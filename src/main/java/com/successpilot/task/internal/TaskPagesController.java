@@ -50,11 +50,6 @@ class TaskPagesController {
 		this.messages = messages;
 	}
 
-	@GetMapping("/")
-	String home() {
-		return "redirect:/tasks";
-	}
-
 	/**
 	 * The CSM's tasks, highest score first; with {@code ?status=QUEUED} the tasks held
 	 * back for them, waiting for capacity.
