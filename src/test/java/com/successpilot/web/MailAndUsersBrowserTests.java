@@ -44,7 +44,7 @@ class MailAndUsersBrowserTests {
 	void csOpsSeeARefusedMailWithItsReasonAndSendItAgain() {
 		long mail = this.jdbc.queryForObject("SELECT MIN(id) FROM mail_outbox WHERE csm_id = ? AND status = 'SENT'",
 				Long.class, this.demo.japaneseCsm().id());
-		this.jdbc.update("UPDATE mail_outbox SET status = 'FAILED', last_error = ? WHERE id = ?",
+		this.jdbc.update("UPDATE mail_outbox SET status = 'FAILED', sent_at = NULL, last_error = ? WHERE id = ?",
 				"550 5.1.1 mailbox unavailable", mail);
 		try (Browser ops = Browser.open(this.port, "en").signIn(this.demo.ops())) {
 			ops.go("/mail");
