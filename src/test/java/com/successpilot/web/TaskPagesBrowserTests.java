@@ -60,6 +60,7 @@ class TaskPagesBrowserTests {
 					Long.class))
 				.as("only their own tasks")
 				.containsExactly(this.demo.japaneseCsm().id());
+			browser.screenshot("tasks");
 			browser.phoneWidth(true).screenshot("tasks-phone");
 			browser.phoneWidth(false);
 
