@@ -48,7 +48,7 @@ public class TaskRepository {
 
 	private static final String REFRESH = """
 			UPDATE tasks SET dedup_key = ?, occurrence = ?, rule_name = ?, why = ?, evidence = ?, rules_version = ?,
-			  owner_csm_id = ?, priority = ?, due_date = ?, rank_score = ?, rank_parts = ?,
+			  owner_csm_id = COALESCE(assigned_csm_id, ?), priority = ?, due_date = ?, rank_score = ?, rank_parts = ?,
 			  status = CASE WHEN status = 'SNOOZED' AND snoozed_until <= ? THEN 'OPEN' ELSE status END,
 			  changed_run = ?, change_note = ?, mailed_evidence = ?, last_seen_run = ?, last_seen_on = ?, updated_at = ?
 			WHERE id = ? AND status IN ('OPEN', 'SNOOZED', 'QUEUED')
@@ -453,6 +453,24 @@ public class TaskRepository {
 				WHERE id = :id AND status = 'SNOOZED'
 				""", new MapSqlParameterSource("id", taskId).addValue("now", now));
 		return changed == 1 && recorded(new ActionRecord(taskId, "REOPEN", who, now, note, null));
+	}
+
+	/**
+	 * Hands an open, snoozed or held-back task to another CSM than its account's: it is
+	 * theirs from now on, also when the rules refresh it. Recorded in {@code task_events}
+	 * with who, when and to whom.
+	 * @param to the CSM's database id
+	 * @param toWhom the CSM in words, for the history
+	 * @return {@code false} when the task is closed
+	 */
+	@Transactional
+	public boolean reassign(long taskId, long to, String toWhom, String who) {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now(this.clock));
+		int changed = this.jdbc.update("""
+				UPDATE tasks SET assigned_csm_id = :csm, owner_csm_id = :csm, updated_at = :now
+				WHERE id = :id AND status IN ('OPEN', 'SNOOZED', 'QUEUED')
+				""", new MapSqlParameterSource("id", taskId).addValue("csm", to).addValue("now", now));
+		return changed == 1 && recorded(new ActionRecord(taskId, "REASSIGN", who, now, toWhom, null));
 	}
 
 	/**

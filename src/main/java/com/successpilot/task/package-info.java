@@ -4,8 +4,9 @@
  * auto-closed).
  * <p>
  * Owns {@code tasks} and {@code task_events} (who did what to a task, when). The API
- * ({@code /api/tasks}) lists, shows and changes tasks; a CSM only those of their own
- * accounts.
+ * ({@code /api/tasks}) and the task pages ({@code /tasks}) list, show and change tasks; a
+ * CSM only those of their own accounts. A task is its account's CSM's unless CS ops
+ * reassigned it ({@code tasks.assigned_csm_id}), then that CSM's.
  * <p>
  * A task's deduplication key (playbook + account, plus a period where the playbook says
  * so) is held in {@code active_key} only while the task is open or snoozed, so a unique

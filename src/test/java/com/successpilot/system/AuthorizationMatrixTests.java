@@ -105,7 +105,15 @@ class AuthorizationMatrixTests {
 			// portfolio pages: portfolio (and its CSV), account 360, renewals (a CSM only
 			// their own: PortfolioPagesTests)
 			Map.entry("GET /portfolio", Role.CSM), Map.entry("GET /portfolio.csv", Role.CSM),
-			Map.entry("GET /accounts/{id}", Role.CSM), Map.entry("GET /renewals", Role.CSM));
+			Map.entry("GET /accounts/{id}", Role.CSM), Map.entry("GET /renewals", Role.CSM),
+			// task pages: bulk actions (CS operations), the mail outbox, users
+			Map.entry("POST /tasks/bulk/reassign", Role.OPS), Map.entry("POST /tasks/bulk/dismiss", Role.OPS),
+			Map.entry("GET /mail", Role.OPS), Map.entry("POST /mail/{id}/resend", Role.OPS),
+			Map.entry("GET /users", Role.ADMIN), Map.entry("POST /users", Role.ADMIN),
+			Map.entry("GET /users/{username}", Role.ADMIN), Map.entry("POST /users/{username}/role", Role.ADMIN),
+			Map.entry("POST /users/{username}/enabled", Role.ADMIN),
+			Map.entry("POST /users/{username}/password", Role.ADMIN),
+			Map.entry("POST /users/{username}/tokens/{id}/revoke", Role.ADMIN));
 
 	/** Pages anyone may open, even signed out. */
 	private static final Set<String> PUBLIC_PAGES = Set.of("GET /login");

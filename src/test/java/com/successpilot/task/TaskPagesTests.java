@@ -87,7 +87,7 @@ class TaskPagesTests {
 
 		this.mvc.perform(get("/tasks").session(session))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("あなたの未対応タスク")))
+			.andExpect(content().string(containsString("<h1>あなたのタスク</h1>")))
 			.andExpect(content().string(containsString("<html lang=\"ja\"")));
 		this.mvc.perform(get("/tasks/" + this.misakisTask).session(session))
 			.andExpect(status().isOk())
@@ -159,6 +159,139 @@ class TaskPagesTests {
 			.andExpect(redirectedUrl("/tasks/" + this.misakisTask))
 			.andExpect(flash().attribute("problem", containsString("reason")));
 		assertThat(taskStatus(this.misakisTask)).isEqualTo("OPEN");
+	}
+
+	@Test
+	void theListFiltersByStatusPriorityDueAndAccountNameAndPages() throws Exception {
+		TestPortfolio portfolio = new TestPortfolio(this.jdbc, this.clock);
+		long misakiCsm = this.jdbc.queryForObject("SELECT id FROM csms WHERE email = 'misaki@example.com'", Long.class);
+		long tsubaki = portfolio.account("ACC-3", "椿商事", "smb", misakiCsm);
+		java.time.LocalDate today = java.time.LocalDate.now(this.clock);
+		portfolio.task(tsubaki, misakiCsm, "renewal-check", "renewal", "low", today.minusDays(2), "OPEN");
+		portfolio.task(tsubaki, misakiCsm, "renewal-check", "renewal", "medium", today, "DONE");
+		for (int i = 0; i < 55; i++) {
+			portfolio.task(tsubaki, misakiCsm, "usage-decline-rescue", "risk", "medium", today.plusDays(20), "OPEN");
+		}
+		MockHttpSession session = signIn(this.misaki);
+
+		this.mvc.perform(get("/tasks").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("57 tasks match")))
+			.andExpect(content().string(containsString("page 1 of 2")))
+			.andExpect(content().string(containsString("href=\"/tasks?page=1\"")));
+		this.mvc.perform(get("/tasks?page=1").session(session))
+			.andExpect(content().string(containsString("page 2 of 2")));
+		this.mvc.perform(get("/tasks?due=overdue").session(session))
+			.andExpect(content().string(containsString("1 task matches")))
+			.andExpect(content().string(containsString("椿商事")));
+		this.mvc.perform(get("/tasks?status=DONE&account=椿").session(session))
+			.andExpect(content().string(containsString("1 task matches")));
+		this.mvc.perform(get("/tasks?priority=high&account=さくら").session(session))
+			.andExpect(content().string(containsString("1 task matches")))
+			.andExpect(content().string(containsString("株式会社さくら")));
+		this.mvc.perform(get("/tasks?due=range&from=" + today + "&to=" + today.plusDays(3)).session(session))
+			.andExpect(content().string(containsString("1 task matches")));
+		// a CSM's own scope whatever the csm parameter says
+		long kentaCsm = this.jdbc.queryForObject("SELECT id FROM csms WHERE email = 'kenta@example.com'", Long.class);
+		this.mvc.perform(get("/tasks?csm=" + kentaCsm).session(session))
+			.andExpect(content().string(not(containsString("Kenta Corp"))))
+			.andExpect(content().string(containsString("57 tasks match")));
+	}
+
+	@Test
+	void aFilterThePageDoesNotOfferIsAProblemOnThePage() throws Exception {
+		MockHttpSession session = signIn(this.misaki);
+		this.mvc.perform(get("/tasks?due=soon").session(session))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("The due filter has the unknown value &#39;soon&#39;")));
+		this.mvc.perform(get("/tasks?due=range&from=2026-13-01").session(session))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("is not a date (YYYY-MM-DD)")));
+		this.mvc.perform(get("/tasks?status=LOST").session(session))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("LOST")));
+	}
+
+	@Test
+	void opsReassignsAndDismissesInBulkAndEachTaskRecordsIt() throws Exception {
+		TestUsers users = new TestUsers(this.userAccounts, this.jdbc);
+		long kentaCsm = this.jdbc.queryForObject("SELECT id FROM csms WHERE email = 'kenta@example.com'", Long.class);
+		MockHttpSession ops = signIn(users.ops());
+
+		this.mvc
+			.perform(post("/tasks/bulk/reassign").session(ops)
+				.with(csrf())
+				.param("ids", String.valueOf(this.misakisTask))
+				.param("csm", String.valueOf(kentaCsm))
+				.param("back", "/tasks?priority=high"))
+			.andExpect(redirectedUrl("/tasks?priority=high"))
+			.andExpect(flash().attribute("notice", "1 task reassigned to Kenta Mori."));
+		assertThat(this.jdbc.queryForObject("SELECT note FROM task_events WHERE task_id = ? AND action = 'REASSIGN'",
+				String.class, this.misakisTask))
+			.isEqualTo("Kenta Mori <kenta@example.com>");
+		// now Kenta's, not Misaki's any more
+		this.mvc.perform(get("/tasks/" + this.misakisTask).session(signIn(this.misaki)))
+			.andExpect(status().isNotFound());
+		SignIn kenta = users.csmUser("kenta@example.com");
+		this.mvc.perform(get("/tasks").session(signIn(kenta))).andExpect(content().string(containsString("株式会社さくら")));
+
+		this.mvc
+			.perform(post("/tasks/bulk/dismiss").session(ops)
+				.with(csrf())
+				.param("ids", String.valueOf(this.misakisTask), String.valueOf(this.kentasTask))
+				.param("reason", "Handled in the quarterly review")
+				.param("back", "https://elsewhere.example.com/"))
+			.andExpect(redirectedUrl("/tasks"))
+			.andExpect(flash().attribute("notice", "2 tasks dismissed."));
+		assertThat(taskStatus(this.misakisTask)).isEqualTo("DISMISSED");
+		assertThat(taskStatus(this.kentasTask)).isEqualTo("DISMISSED");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM task_events WHERE action = 'DISMISS' AND note = ?",
+				Integer.class, "Handled in the quarterly review"))
+			.isEqualTo(2);
+
+		this.mvc
+			.perform(post("/tasks/bulk/dismiss").session(ops)
+				.with(csrf())
+				.param("ids", String.valueOf(this.kentasTask))
+				.param("reason", "again"))
+			.andExpect(flash().attribute("notice", "No task dismissed. 1 task was already closed: left unchanged."));
+		this.mvc.perform(post("/tasks/bulk/dismiss").session(ops).with(csrf()).param("reason", "nothing selected"))
+			.andExpect(flash().attribute("problem", "Select at least one task first."));
+	}
+
+	@Test
+	void aCsmGetsNoBulkControlsAndCannotActInBulk() throws Exception {
+		MockHttpSession session = signIn(this.misaki);
+		this.mvc.perform(get("/tasks").session(session)).andExpect(content().string(not(containsString("bulk"))));
+		this.mvc
+			.perform(post("/tasks/bulk/dismiss").session(session)
+				.with(csrf())
+				.param("ids", String.valueOf(this.kentasTask), String.valueOf(this.misakisTask))
+				.param("reason", "not mine"))
+			.andExpect(status().isForbidden());
+		assertThat(taskStatus(this.kentasTask)).isEqualTo("OPEN");
+		assertThat(taskStatus(this.misakisTask)).isEqualTo("OPEN");
+		this.mvc
+			.perform(post("/tasks/bulk/reassign").session(signIn(new TestUsers(this.userAccounts, this.jdbc).ops()))
+				.param("ids", String.valueOf(this.kentasTask))
+				.param("csm", "1"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theTaskPageShowsThePlaybooksStepsAndHistoryInWords() throws Exception {
+		this.jdbc.update("UPDATE tasks SET playbook = 'onboarding-first-value-rescue' WHERE id = ?", this.misakisTask);
+		MockHttpSession session = signIn(this.misaki);
+		this.mvc.perform(post("/tasks/" + this.misakisTask + "/snooze").session(session)
+			.with(csrf())
+			.param("until", java.time.LocalDate.now(this.clock).plusDays(2).toString()));
+		this.mvc.perform(get("/tasks/" + this.misakisTask).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Steps of the playbook")))
+			.andExpect(content().string(containsString("Call the sponsor and agree on one small outcome")))
+			.andExpect(content().string(containsString("<td data-label=\"what\">snoozed</td>")))
+			.andExpect(content().string(containsString("when (" + this.clock.getZone().getId() + ")")))
+			.andExpect(content().string(not(containsString("facts."))));
 	}
 
 	private String taskStatus(long task) {

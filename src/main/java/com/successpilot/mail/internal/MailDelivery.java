@@ -91,6 +91,20 @@ public class MailDelivery {
 	}
 
 	/**
+	 * Sends one mail that is due now (an operator's resend), through a connection of its
+	 * own, claimed like any other so that a delivery running at the same time cannot send
+	 * it too.
+	 * @return what became of it
+	 */
+	public Outcome deliverOne(long id) {
+		int[] counts = new int[4];
+		try (MailTransport.Connection connection = this.transport.open()) {
+			counts[deliver(id, connection)]++;
+		}
+		return new Outcome(counts[0], counts[1], counts[2], 0);
+	}
+
+	/**
 	 * Where mails go, in words.
 	 */
 	public String transportDescription() {

@@ -3,7 +3,9 @@ package com.successpilot.task.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +29,8 @@ import com.successpilot.task.TaskView;
 class TaskActions {
 
 	private static final int MAX_TEXT = 1000;
+
+	private static final int MAX_BULK = 500;
 
 	private final TaskQueries queries;
 
@@ -88,6 +92,61 @@ class TaskActions {
 			throw conflict(taskId, "reopened", "a snoozed task");
 		}
 		return visible(taskId, user);
+	}
+
+	/**
+	 * What a bulk action did: how many tasks it changed, and how many it left because
+	 * they were closed meanwhile (or never existed).
+	 */
+	record BulkOutcome(int changed, int skipped) {
+
+	}
+
+	/**
+	 * Hands tasks to another CSM (OPS and ADMIN only); each is recorded like a single
+	 * action.
+	 * @throws AccessDeniedException for a CSM
+	 */
+	BulkOutcome reassign(List<Long> taskIds, long toCsm, SignedInUser user) {
+		mayActInBulk(user, taskIds);
+		TaskView.Csm csm = this.queries.csm(toCsm)
+			.orElseThrow(() -> new IllegalArgumentException("No CSM with id " + toCsm + " to reassign the tasks to"));
+		String toWhom = csm.name() + " <" + csm.email() + ">";
+		int changed = 0;
+		for (long id : taskIds) {
+			changed += this.tasks.reassign(id, csm.id(), toWhom, user.getUsername()) ? 1 : 0;
+		}
+		return new BulkOutcome(changed, taskIds.size() - changed);
+	}
+
+	/**
+	 * Dismisses tasks with one reason (OPS and ADMIN only); each is recorded like a
+	 * single dismissal.
+	 * @throws AccessDeniedException for a CSM
+	 */
+	BulkOutcome dismiss(List<Long> taskIds, String reason, SignedInUser user) {
+		mayActInBulk(user, taskIds);
+		String checkedReason = optionalText("reason", reason);
+		if (checkedReason == null) {
+			throw new IllegalArgumentException("Dismissing tasks needs a 'reason': say why they need no action");
+		}
+		int changed = 0;
+		for (long id : taskIds) {
+			changed += this.tasks.close(id, TaskStatus.DISMISSED, user.getUsername(), checkedReason) ? 1 : 0;
+		}
+		return new BulkOutcome(changed, taskIds.size() - changed);
+	}
+
+	private static void mayActInBulk(SignedInUser user, List<Long> taskIds) {
+		if (user.ownsOnly()) {
+			throw new AccessDeniedException("Bulk actions are for CS operations");
+		}
+		if (taskIds == null || taskIds.isEmpty()) {
+			throw new IllegalArgumentException("Select at least one task");
+		}
+		if (taskIds.size() > MAX_BULK) {
+			throw new IllegalArgumentException("At most " + MAX_BULK + " tasks at once, got " + taskIds.size());
+		}
 	}
 
 	private IllegalStateException conflict(long taskId, String done, String allowed) {

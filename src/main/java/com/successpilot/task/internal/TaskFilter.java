@@ -24,9 +24,12 @@ import com.successpilot.task.TaskStatus;
  * @param type lower case, as stored
  * @param priority lower case, as stored
  * @param dueBefore only tasks due before (not on) this date
+ * @param dueFrom only tasks due on or after this date
+ * @param accountName part of the account's name, any case
  */
 record TaskFilter(Set<TaskStatus> statuses, Long csmId, String csmEmail, Long accountId, String accountExternalId,
-		String type, String priority, String playbook, LocalDate dueBefore, Long scopeCsm) {
+		String type, String priority, String playbook, LocalDate dueBefore, Long scopeCsm, LocalDate dueFrom,
+		String accountName) {
 
 	private static final Pattern ID = Pattern.compile("\\d{1,18}");
 
@@ -41,7 +44,16 @@ record TaskFilter(Set<TaskStatus> statuses, Long csmId, String csmEmail, Long ac
 				isId(csmText) ? null : csmText, isId(accountText) ? Long.valueOf(accountText) : null,
 				isId(accountText) ? null : accountText, lowerCase(choice("type", type, TaskType.class)),
 				lowerCase(choice("priority", priority, Priority.class)), blankToNull(playbook), dueBefore,
-				scopeOf(user));
+				scopeOf(user), null, null);
+	}
+
+	/**
+	 * The same filter, due within [{@code from}, {@code before}) and for accounts whose
+	 * name contains {@code name}.
+	 */
+	TaskFilter due(LocalDate from, LocalDate before, String name) {
+		return new TaskFilter(this.statuses, this.csmId, this.csmEmail, this.accountId, this.accountExternalId,
+				this.type, this.priority, this.playbook, before, this.scopeCsm, from, blankToNull(name));
 	}
 
 	/**

@@ -1,14 +1,20 @@
 package com.successpilot.task.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,22 +27,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
 
 import com.successpilot.security.SignedInUser;
 import com.successpilot.system.InputProblem;
 import com.successpilot.system.NotFoundException;
+import com.successpilot.system.Page;
+import com.successpilot.system.PageLinks;
 import com.successpilot.system.Paging;
+import com.successpilot.task.TaskStatus;
+import com.successpilot.task.TaskView;
 
 /**
- * The CSM's pages: the open tasks of their accounts, and one task with its why, the facts
- * and thresholds behind it, and buttons to mark it done, snooze or dismiss it. Mails link
- * here ({@code /tasks/<id>}); a browser that is not signed in goes to the login first and
- * comes back.
+ * The task pages: the tasks filtered and paged (a CSM's: of their accounts; OPS: all,
+ * with bulk reassign and dismiss), and one task with its why, the playbook's steps, the
+ * facts and thresholds behind it, and buttons to mark it done, snooze or dismiss it.
+ * Mails link here ({@code /tasks/<id>}); a browser that is not signed in goes to the
+ * login first and comes back.
  */
 @Controller
 class TaskPagesController {
 
-	private static final int PAGE_SIZE = 200;
+	private static final int PAGE_SIZE = 50;
 
 	private final TaskQueries queries;
 
@@ -44,34 +57,123 @@ class TaskPagesController {
 
 	private final MessageSource messages;
 
-	TaskPagesController(TaskQueries queries, TaskActions actions, MessageSource messages) {
+	private final TaskSteps steps;
+
+	private final Clock clock;
+
+	TaskPagesController(TaskQueries queries, TaskActions actions, MessageSource messages, TaskSteps steps,
+			Clock clock) {
 		this.queries = queries;
 		this.actions = actions;
 		this.messages = messages;
+		this.steps = steps;
+		this.clock = clock;
 	}
 
 	/**
-	 * The CSM's tasks, highest score first; with {@code ?status=QUEUED} the tasks held
-	 * back for them, waiting for capacity.
+	 * The tasks, highest score first by default, filtered and paged; a CSM only those of
+	 * their accounts, OPS and ADMIN all of them with a CSM filter and bulk actions.
 	 */
 	@GetMapping("/tasks")
-	String tasks(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String status,
-			Model model) {
-		boolean waiting = "QUEUED".equalsIgnoreCase(status);
-		TaskFilter filter = TaskFilter.of(waiting ? "QUEUED" : null, null, null, null, null, null, null, user);
-		model.addAttribute("user", user);
-		model.addAttribute("waiting", waiting);
-		model.addAttribute("tasks", this.queries.list(filter, Paging.of(0, PAGE_SIZE, PAGE_SIZE, PAGE_SIZE)));
+	String tasks(@AuthenticationPrincipal SignedInUser user, TaskListRequest request,
+			@RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
+		model.addAttribute("request", request);
+		model.addAttribute("statuses", TaskStatus.values());
+		model.addAttribute("priorities", List.of("high", "medium", "low"));
+		model.addAttribute("dues", TaskListRequest.DUES);
+		model.addAttribute("orders", TaskQueries.TaskOrder.values());
+		model.addAttribute("playbooks", this.queries.playbooks());
+		model.addAttribute("csms", user.ownsOnly() ? List.of() : this.queries.csms());
+		model.addAttribute("bulk", !user.ownsOnly());
 		model.addAttribute("waitingCount",
 				this.queries.count(TaskFilter.of("QUEUED", null, null, null, null, null, null, user)));
+		LocalDate today = LocalDate.now(this.clock);
+		model.addAttribute("today", today);
+		model.addAttribute("back", here());
+		try {
+			TaskFilter filter = request.filter(user, today);
+			Page<TaskView> tasks = this.queries.list(filter, Paging.of(page, PAGE_SIZE, PAGE_SIZE, PAGE_SIZE),
+					request.order());
+			model.addAttribute("tasks", tasks);
+			model.addAttribute("pages", PageLinks.of(tasks, ServletUriComponentsBuilder.fromCurrentRequest()));
+		}
+		catch (FilterProblem ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("problem", word(ex.key(), ex.arguments()));
+			model.addAttribute("tasks", Paging.of(0, PAGE_SIZE, PAGE_SIZE, PAGE_SIZE).of(List.of(), 0));
+		}
 		return "tasks/list";
+	}
+
+	/**
+	 * OPS: hands the selected tasks to another CSM.
+	 */
+	@PostMapping("/tasks/bulk/reassign")
+	String reassign(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) List<Long> ids,
+			@RequestParam(required = false) Long csm, @RequestParam(required = false) String back,
+			RedirectAttributes redirect) {
+		return bulk(user, ids, back, redirect, () -> {
+			if (csm == null) {
+				throw new IllegalArgumentException(word("tasks.bulk.noCsm"));
+			}
+			TaskActions.BulkOutcome outcome = this.actions.reassign(ids, csm, user);
+			String name = this.queries.csm(csm).map(TaskView.Csm::name).orElse("?");
+			return bulkNotice(word("tasks.bulk.reassigned", outcome.changed(), name), outcome);
+		});
+	}
+
+	/**
+	 * OPS: dismisses the selected tasks with one reason.
+	 */
+	@PostMapping("/tasks/bulk/dismiss")
+	String dismissAll(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) List<Long> ids,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String back,
+			RedirectAttributes redirect) {
+		return bulk(user, ids, back, redirect, () -> {
+			if (reason == null || reason.isBlank()) {
+				throw new IllegalArgumentException(word("tasks.bulk.noReason"));
+			}
+			TaskActions.BulkOutcome outcome = this.actions.dismiss(ids, reason, user);
+			return bulkNotice(word("tasks.bulk.dismissed", outcome.changed()), outcome);
+		});
+	}
+
+	private String bulk(SignedInUser user, List<Long> ids, String back, RedirectAttributes redirect,
+			Supplier<String> action) {
+		if (user.ownsOnly()) {
+			throw new AccessDeniedException("Bulk actions are for CS operations");
+		}
+		try {
+			if (ids == null || ids.isEmpty()) {
+				throw new IllegalArgumentException(word("tasks.bulk.noneSelected"));
+			}
+			redirect.addFlashAttribute("notice", action.get());
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		// only back to the task list, never elsewhere
+		return "redirect:" + ((back != null && back.matches("/tasks(\\?[^\\s]*)?")) ? back : "/tasks");
+	}
+
+	/**
+	 * This page's path and query without the page number: where a bulk action returns.
+	 */
+	private static String here() {
+		UriComponents here = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page").build();
+		return here.getPath() + ((here.getQuery() != null) ? "?" + here.getQuery() : "");
+	}
+
+	private String bulkNotice(String done, TaskActions.BulkOutcome outcome) {
+		return (outcome.skipped() == 0) ? done : done + " " + word("tasks.bulk.skipped", outcome.skipped());
 	}
 
 	@GetMapping("/tasks/{id}")
 	String task(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model) {
 		TaskDetails task = this.actions.visible(id, user);
-		model.addAttribute("user", user);
 		model.addAttribute("task", task);
+		model.addAttribute("steps", this.steps.of(task, LocaleContextHolder.getLocale()));
+		model.addAttribute("zone", this.clock.getZone().getId());
 		model.addAttribute("evidence", evidenceRows(task.evidence(), LocaleContextHolder.getLocale()));
 		return "tasks/detail";
 	}
@@ -104,8 +206,8 @@ class TaskPagesController {
 	@ExceptionHandler(NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(NotFoundException ex, Model model) {
-		model.addAttribute("message", ex.getMessage());
-		return "tasks/not-found";
+		model.addAttribute("status", 404);
+		return "error/4xx";
 	}
 
 	private String act(long id, RedirectAttributes redirect, String done, Runnable action) {

@@ -32,7 +32,7 @@ import com.successpilot.task.TaskView;
 public class TaskQueries {
 
 	private static final String COLUMNS = """
-			SELECT t.id, t.account_id, a.external_id, a.name AS account_name, a.csm_id, c.name AS csm_name,
+			SELECT t.id, t.account_id, a.external_id, a.name AS account_name, c.id AS csm_id, c.name AS csm_name,
 			  c.email AS csm_email, t.playbook, t.task_type, t.priority, t.title, t.description, t.due_date, t.status,
 			  t.snoozed_until, t.urgent, t.rule_name, t.why, t.created_on, t.last_seen_on, t.closed_at, t.closed_by,
 			  t.close_reason, t.rank_score, t.rank_parts,
@@ -42,8 +42,11 @@ public class TaskQueries {
 	private static final String FROM = """
 			FROM tasks t
 			JOIN accounts a ON a.id = t.account_id
-			LEFT JOIN csms c ON c.id = a.csm_id
+			LEFT JOIN csms c ON c.id = COALESCE(t.assigned_csm_id, a.csm_id)
 			""";
+
+	/** Whose a task is: the CSM it was handed to, else its account's. */
+	private static final String TASK_CSM = "COALESCE(t.assigned_csm_id, a.csm_id)";
 
 	/**
 	 * Highest score first (rules/attention.yml); tasks raised before ranking existed
@@ -72,11 +75,35 @@ public class TaskQueries {
 	}
 
 	Page<TaskView> list(TaskFilter filter, Paging paging) {
+		return list(filter, paging, TaskOrder.SCORE);
+	}
+
+	/**
+	 * How a task list is sorted; the score first by default.
+	 */
+	enum TaskOrder {
+
+		/** Highest score first, then soonest due. */
+		SCORE(LIST_ORDER),
+		/** Soonest due first, then highest score. */
+		DUE("ORDER BY t.due_date, CASE WHEN t.rank_score IS NULL THEN 1 ELSE 0 END, t.rank_score DESC, t.id\n"),
+		/** By account name, then highest score. */
+		ACCOUNT("ORDER BY a.name, CASE WHEN t.rank_score IS NULL THEN 1 ELSE 0 END, t.rank_score DESC, t.id\n");
+
+		private final String sql;
+
+		TaskOrder(String sql) {
+			this.sql = sql;
+		}
+
+	}
+
+	Page<TaskView> list(TaskFilter filter, Paging paging, TaskOrder order) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("limit", paging.size()).addValue("offset",
 				paging.offset());
 		String where = where(filter, parameters);
 		long total = count(where, parameters);
-		List<TaskView> items = this.jdbc.query(COLUMNS + FROM + where + LIST_ORDER + "LIMIT :limit OFFSET :offset",
+		List<TaskView> items = this.jdbc.query(COLUMNS + FROM + where + order.sql + "LIMIT :limit OFFSET :offset",
 				parameters, (rs, row) -> view(rs));
 		return paging.of(items, total);
 	}
@@ -128,8 +155,8 @@ public class TaskQueries {
 	private static String where(TaskFilter filter, MapSqlParameterSource parameters) {
 		return new SqlConditions(parameters)
 			.and("t.status IN (:statuses)", "statuses", filter.statuses().stream().map(TaskStatus::name).toList())
-			.and("a.csm_id = :scope", "scope", filter.scopeCsm())
-			.and("a.csm_id = :csmId", "csmId", filter.csmId())
+			.and(TASK_CSM + " = :scope", "scope", filter.scopeCsm())
+			.and(TASK_CSM + " = :csmId", "csmId", filter.csmId())
 			.and("LOWER(c.email) = LOWER(:csmEmail)", "csmEmail", filter.csmEmail())
 			.and("t.account_id = :accountId", "accountId", filter.accountId())
 			.and("a.external_id = :accountExternalId", "accountExternalId", filter.accountExternalId())
@@ -137,7 +164,44 @@ public class TaskQueries {
 			.and("t.priority = :priority", "priority", filter.priority())
 			.and("t.playbook = :playbook", "playbook", filter.playbook())
 			.and("t.due_date < :dueBefore", "dueBefore", filter.dueBefore())
+			.and("t.due_date >= :dueFrom", "dueFrom", filter.dueFrom())
+			.and("LOWER(a.name) LIKE :accountName ESCAPE '!'", "accountName", contains(filter.accountName()))
 			.toString();
+	}
+
+	private static String contains(String text) {
+		if (text == null) {
+			return null;
+		}
+		String escaped = text.toLowerCase(java.util.Locale.ROOT)
+			.replace("!", "!!")
+			.replace("%", "!%")
+			.replace("_", "!_");
+		return "%" + escaped + "%";
+	}
+
+	/**
+	 * The playbooks tasks were raised by, for the filter's choices.
+	 */
+	List<String> playbooks() {
+		return this.jdbc.getJdbcOperations()
+			.queryForList("SELECT DISTINCT playbook FROM tasks ORDER BY playbook", String.class);
+	}
+
+	/**
+	 * The CSMs, by name, for OPS to filter by and reassign to.
+	 */
+	List<TaskView.Csm> csms() {
+		return this.jdbc.query("SELECT id, name, email FROM csms ORDER BY name, email",
+				(rs, row) -> new TaskView.Csm(rs.getLong("id"), rs.getString("name"), rs.getString("email")));
+	}
+
+	Optional<TaskView.Csm> csm(long id) {
+		return this.jdbc
+			.query("SELECT id, name, email FROM csms WHERE id = :id", new MapSqlParameterSource("id", id),
+					(rs, row) -> new TaskView.Csm(rs.getLong("id"), rs.getString("name"), rs.getString("email")))
+			.stream()
+			.findFirst();
 	}
 
 	private JsonNode evidence(String text) {
