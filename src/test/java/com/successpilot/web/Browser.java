@@ -12,10 +12,12 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -109,8 +111,19 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Clicks, and when the click loads another page (a form posted, a link followed),
+	 * waits until the page shown is the new one, so the next look never reads the old.
+	 */
 	public Browser click(String css) {
+		WebElement page = find("html");
 		find(css).click();
+		try {
+			new WebDriverWait(this.driver, Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(page));
+		}
+		catch (TimeoutException stayed) {
+			// the click changed the page in place
+		}
 		return this;
 	}
 
