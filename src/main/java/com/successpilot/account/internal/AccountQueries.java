@@ -34,7 +34,7 @@ class AccountQueries {
 			  (SELECT COUNT(*) FROM tasks t WHERE t.account_id = a.id AND t.status = 'SNOOZED') AS snoozed_tasks
 			""";
 
-	private static final String FROM = """
+	static final String FROM = """
 			FROM accounts a
 			LEFT JOIN csms c ON c.id = a.csm_id
 			LEFT JOIN (

@@ -36,17 +36,11 @@ class PortfolioQueries {
 			, r.id AS renewal_task_id, r.playbook AS renewal_playbook, r.status AS renewal_status
 			""";
 
-	private static final String FROM = """
-			FROM accounts a
-			LEFT JOIN csms c ON c.id = a.csm_id
-			LEFT JOIN (
-			  SELECT account_id, SUM(arr) AS arr, MAX(currency) AS currency, MIN(end_date) AS renewal_date
-			  FROM contracts
-			  WHERE status = 'active' AND start_date <= :asOf AND end_date >= :asOf
-			  GROUP BY account_id
-			) k ON k.account_id = a.id
-			LEFT JOIN health_scores h ON h.account_id = a.id
-			  AND h.run_date = (SELECT MAX(l.run_date) FROM health_scores l WHERE l.account_id = a.id)
+	/**
+	 * The accounts with their current contracts and latest health, as the accounts API
+	 * reads them; then the score before it and the open tasks.
+	 */
+	private static final String FROM = AccountQueries.FROM + """
 			LEFT JOIN health_scores p ON p.account_id = a.id
 			  AND p.run_date = (SELECT MAX(l.run_date) FROM health_scores l WHERE l.account_id = a.id
 			    AND l.run_date < h.run_date)
