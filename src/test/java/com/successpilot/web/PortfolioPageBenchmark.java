@@ -1,5 +1,7 @@
 package com.successpilot.web;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -85,16 +87,19 @@ class PortfolioPageBenchmark {
 		SignIn ops = new TestUsers(this.userAccounts, this.jdbc).ops();
 
 		RequestPostProcessor browser = signedIn(ops);
-		List<Double> byName = time(browser, "/portfolio?size=500", requests, "<tr>", 500);
-		List<Double> byArr = time(browser, "/portfolio?size=500&sort=arr&dir=desc", requests, "<tr>", 500);
-		List<Double> csv = time(browser, "/portfolio.csv", requests, "\r\n", accounts + 1);
-		List<Double> basic = time(ops.basic(), "/portfolio?size=500", requests, "<tr>", 500);
+		Timings byName = time(browser, "/portfolio?size=500", requests, "<tr>", 500);
+		Timings byArr = time(browser, "/portfolio?size=500&sort=arr&dir=desc", requests, "<tr>", 500);
+		Timings csv = time(browser, "/portfolio.csv", requests, "\r\n", accounts + 1);
+		Timings basic = time(ops.basic(), "/portfolio?size=500", requests, "<tr>", 500);
+		System.out.printf(Locale.ROOT, "(wall: the request's elapsed time; cpu: the request thread's CPU time, "
+				+ "which other work on the machine hardly changes; load average %.1f)%n", loadAverage());
 		print("GET /portfolio?size=500 (by name)", byName);
 		print("GET /portfolio?size=500&sort=arr&dir=desc", byArr);
 		print("GET /portfolio.csv (" + accounts + " rows)", csv);
 		print("GET /portfolio?size=500 with HTTP Basic", basic);
-		assertThat(percentile(byName, 95)).as("p95 of a 500-account page, ms").isLessThanOrEqualTo(300);
-		assertThat(percentile(byArr, 95)).as("p95 of a 500-account page sorted by ARR, ms").isLessThanOrEqualTo(300);
+		assertThat(percentile(byName.wall(), 95)).as("p95 of a 500-account page, ms").isLessThanOrEqualTo(300);
+		assertThat(percentile(byArr.wall(), 95)).as("p95 of a 500-account page sorted by ARR, ms")
+			.isLessThanOrEqualTo(300);
 	}
 
 	/**
@@ -114,10 +119,11 @@ class PortfolioPageBenchmark {
 		};
 	}
 
-	private List<Double> time(RequestPostProcessor user, String path, int requests, String row, int rows)
-			throws Exception {
-		List<Double> millis = new ArrayList<>();
+	private Timings time(RequestPostProcessor user, String path, int requests, String row, int rows) throws Exception {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		Timings timings = new Timings(new ArrayList<>(), new ArrayList<>());
 		for (int i = 0; i < WARM_UP + requests; i++) {
+			long cpu = threads.getCurrentThreadCpuTime();
 			long started = System.nanoTime();
 			MockHttpServletResponse answer = this.mvc
 				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
@@ -126,21 +132,36 @@ class PortfolioPageBenchmark {
 				.andReturn()
 				.getResponse();
 			double elapsed = (System.nanoTime() - started) / 1e6;
+			double cpuMillis = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
 			assertThat(answer.getStatus()).as(path).isEqualTo(200);
 			if (i == 0) {
 				String body = answer.getContentAsString(StandardCharsets.UTF_8);
 				assertThat(body.split(row, -1).length - 1).as("rows of " + path).isGreaterThanOrEqualTo(rows);
 			}
 			if (i >= WARM_UP) {
-				millis.add(elapsed);
+				timings.wall().add(elapsed);
+				timings.cpu().add(cpuMillis);
 			}
 		}
-		return millis;
+		return timings;
 	}
 
-	private static void print(String what, List<Double> millis) {
-		System.out.printf(Locale.ROOT, "%-46s n=%d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", what, millis.size(),
-				percentile(millis, 50), percentile(millis, 95), Collections.max(millis));
+	private static void print(String what, Timings timings) {
+		System.out.printf(Locale.ROOT,
+				"%-42s n=%d  wall p50 %6.1f p95 %6.1f max %6.1f ms | cpu p50 %6.1f p95 %6.1f ms%n", what,
+				timings.wall().size(), percentile(timings.wall(), 50), percentile(timings.wall(), 95),
+				Collections.max(timings.wall()), percentile(timings.cpu(), 50), percentile(timings.cpu(), 95));
+	}
+
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	/**
+	 * Each measured request's elapsed and CPU time, in milliseconds.
+	 */
+	private record Timings(List<Double> wall, List<Double> cpu) {
+
 	}
 
 	private static double percentile(List<Double> millis, int percent) {

@@ -34,18 +34,32 @@ class AccountQueries {
 			  (SELECT COUNT(*) FROM tasks t WHERE t.account_id = a.id AND t.status = 'SNOOZED') AS snoozed_tasks
 			""";
 
-	static final String FROM = """
+	/** The accounts, to which the joins below add at most one row each. */
+	static final String ACCOUNTS = """
 			FROM accounts a
+			""";
+
+	static final String CSM = """
 			LEFT JOIN csms c ON c.id = a.csm_id
+			""";
+
+	/** The contracts active on {@code :asOf}: ARR and the renewal date. */
+	static final String CONTRACTS = """
 			LEFT JOIN (
 			  SELECT account_id, SUM(arr) AS arr, MAX(currency) AS currency, MIN(end_date) AS renewal_date
 			  FROM contracts
 			  WHERE status = 'active' AND start_date <= :asOf AND end_date >= :asOf
 			  GROUP BY account_id
 			) k ON k.account_id = a.id
+			""";
+
+	/** The newest health score. */
+	static final String HEALTH = """
 			LEFT JOIN health_scores h ON h.account_id = a.id
 			  AND h.run_date = (SELECT MAX(l.run_date) FROM health_scores l WHERE l.account_id = a.id)
 			""";
+
+	static final String FROM = ACCOUNTS + CSM + CONTRACTS + HEALTH;
 
 	private final NamedParameterJdbcTemplate jdbc;
 

@@ -96,18 +96,21 @@ class PortfolioPagesController {
 		filters.put("stage", stage);
 		filters.put("renewalWithinDays", renewalWithinDays);
 		filters.put("q", q);
+		List<String> segments = this.portfolio.segments();
+		List<String> stages = this.portfolio.stages();
 		model.addAttribute("filters", filters);
-		model.addAttribute("segments", this.portfolio.segments());
-		model.addAttribute("stages", this.portfolio.stages());
+		model.addAttribute("segments", segments);
+		model.addAttribute("stages", stages);
 		model.addAttribute("gradeOptions", List.of("A", "B", "C", "D"));
 		model.addAttribute("windows", List.of(30, 60, 90, 120, 180, 365));
 		model.addAttribute("sort", (sort != null && !sort.isBlank()) ? sort : PortfolioRequest.DEFAULT_SORT);
 		model.addAttribute("descending", "desc".equalsIgnoreCase(dir));
 		model.addAttribute("csms", user.ownsOnly() ? List.of() : this.portfolio.csms());
 		model.addAttribute("sortLinks", sortLinks(sort, dir));
-		model.addAttribute("words", words());
+		model.addAttribute("words", words(segments, stages));
 		try {
-			PortfolioRequest request = request(user, csm, segment, grade, stage, renewalWithinDays, q, sort, dir);
+			PortfolioRequest request = request(user, csm, segment, grade, stage, renewalWithinDays, q, sort, dir,
+					segments, stages);
 			Page<PortfolioRow> rows = this.portfolio.page(request, Paging.of(page, size, DEFAULT_SIZE, MAX_SIZE));
 			model.addAttribute("rows", rows);
 			model.addAttribute("links", PageLinks.of(rows, ServletUriComponentsBuilder.fromCurrentRequest()));
@@ -133,7 +136,8 @@ class PortfolioPagesController {
 			@RequestParam(required = false) String stage, @RequestParam(required = false) Integer renewalWithinDays,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir, HttpServletResponse response) throws IOException {
-		PortfolioRequest request = request(user, csm, segment, grade, stage, renewalWithinDays, q, sort, dir);
+		PortfolioRequest request = request(user, csm, segment, grade, stage, renewalWithinDays, q, sort, dir,
+				this.portfolio.segments(), this.portfolio.stages());
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition",
 				"attachment; filename=\"portfolio-" + LocalDate.now(this.clock) + ".csv\"");
@@ -204,12 +208,11 @@ class PortfolioPagesController {
 	 * The words each row needs (stages, segments, trends), looked up once per page rather
 	 * than once per row.
 	 */
-	private Map<String, String> words() {
+	private Map<String, String> words(List<String> segments, List<String> stages) {
 		Map<String, String> words = new java.util.HashMap<>();
 		java.util.Locale locale = LocaleContextHolder.getLocale();
-		this.portfolio.stages()
-			.forEach((stage) -> words.put("stage." + stage, word("account.stage." + stage, stage, locale)));
-		this.portfolio.segments()
+		stages.forEach((stage) -> words.put("stage." + stage, word("account.stage." + stage, stage, locale)));
+		segments
 			.forEach((segment) -> words.put("segment." + segment, word("account.segment." + segment, segment, locale)));
 		for (String trend : List.of("up", "down", "flat", "none")) {
 			words.put("trend." + trend, word("account.trend." + trend, trend, locale));
@@ -221,14 +224,17 @@ class PortfolioPagesController {
 		return this.messages.getMessage(key, null, fallback, locale);
 	}
 
+	/**
+	 * The checked request; {@code segments} and {@code stages} are the values there are
+	 * (read once per request).
+	 */
 	private PortfolioRequest request(SignedInUser user, String csm, String segment, String grade, String stage,
-			Integer renewalWithinDays, String q, String sort, String dir) {
-		if (segment != null && !segment.isBlank() && !this.portfolio.segments().contains(segment.strip())) {
-			throw new InputProblem("problem.not-one-of", "segment", segment,
-					String.join(", ", this.portfolio.segments()));
+			Integer renewalWithinDays, String q, String sort, String dir, List<String> segments, List<String> stages) {
+		if (segment != null && !segment.isBlank() && !segments.contains(segment.strip())) {
+			throw new InputProblem("problem.not-one-of", "segment", segment, String.join(", ", segments));
 		}
-		if (stage != null && !stage.isBlank() && !this.portfolio.stages().contains(stage.strip())) {
-			throw new InputProblem("problem.not-one-of", "stage", stage, String.join(", ", this.portfolio.stages()));
+		if (stage != null && !stage.isBlank() && !stages.contains(stage.strip())) {
+			throw new InputProblem("problem.not-one-of", "stage", stage, String.join(", ", stages));
 		}
 		return PortfolioRequest.of(csm, segment, grade, stage, renewalWithinDays, q, sort, dir,
 				LocalDate.now(this.clock), user, this.grades);

@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,11 +21,11 @@ import com.successpilot.system.Paging;
 import com.successpilot.system.SqlConditions;
 
 /**
- * Reads the portfolio and renewals pages, each in one query: the accounts with their
- * latest health and the one of the run before (the trend), their active contracts (ARR,
- * renewal date, as {@link AccountQueries} defines them), open tasks and, for renewals,
- * the latest task of a renewal playbook. Filters and sort come checked from
- * {@link PortfolioRequest}; values are bound as parameters, never concatenated.
+ * Reads the portfolio and renewals pages: the accounts with their latest health and the
+ * one of the run before (the trend), their active contracts (ARR, renewal date, as
+ * {@link AccountQueries} defines them), open tasks and, for renewals, the latest task of
+ * a renewal playbook. Filters and sort come checked from {@link PortfolioRequest}; values
+ * are bound as parameters, never concatenated.
  */
 @Repository
 class PortfolioQueries {
@@ -36,18 +40,27 @@ class PortfolioQueries {
 			, r.id AS renewal_task_id, r.playbook AS renewal_playbook, r.status AS renewal_status
 			""";
 
-	/**
-	 * The accounts with their current contracts and latest health, as the accounts API
-	 * reads them; then the score before it and the open tasks.
-	 */
-	private static final String FROM = AccountQueries.FROM + """
+	/** The health score of the run before the newest (the trend). */
+	private static final String PREVIOUS_HEALTH = """
 			LEFT JOIN health_scores p ON p.account_id = a.id
 			  AND p.run_date = (SELECT MAX(l.run_date) FROM health_scores l WHERE l.account_id = a.id
 			    AND l.run_date < h.run_date)
+			""";
+
+	private static final String OPEN_TASKS = """
 			LEFT JOIN (
 			  SELECT account_id, COUNT(*) AS open_tasks FROM tasks WHERE status = 'OPEN' GROUP BY account_id
 			) o ON o.account_id = a.id
 			""";
+
+	/**
+	 * The accounts with their current contracts and latest health, as the accounts API
+	 * reads them; then the score before it and the open tasks.
+	 */
+	private static final String FROM = AccountQueries.FROM + PREVIOUS_HEALTH + OPEN_TASKS;
+
+	private static final Map<String, Pattern> ALIASES = Map.of("c", alias("c"), "k", alias("k"), "h", alias("h"), "p",
+			alias("p"), "o", alias("o"));
 
 	private static final String RENEWAL_JOIN = """
 			LEFT JOIN tasks r ON r.id = (SELECT MAX(t.id) FROM tasks t WHERE t.account_id = a.id
@@ -60,15 +73,60 @@ class PortfolioQueries {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * A page in three short queries rather than one long one: the count and the page's
+	 * accounts in order, each with only the joins its conditions and order need, then
+	 * everything shown for just those accounts.
+	 */
 	Page<PortfolioRow> page(PortfolioRequest request, Paging paging) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
 		String where = where(request, parameters);
-		Long total = this.jdbc.queryForObject("SELECT COUNT(*) " + FROM + where, parameters, Long.class);
+		String order = request.orderBy();
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) " + from(where) + where, parameters, Long.class);
 		parameters.addValue("limit", paging.size()).addValue("offset", paging.offset());
-		List<PortfolioRow> rows = this.jdbc.query(
-				COLUMNS + FROM + where + request.orderBy() + "LIMIT :limit OFFSET :offset", parameters,
-				(rs, row) -> row(rs, request.filter().asOf(), false));
-		return paging.of(rows, (total != null) ? total : 0);
+		List<Long> ids = this.jdbc.queryForList(
+				"SELECT a.id " + from(where + order) + where + order + "LIMIT :limit OFFSET :offset", parameters,
+				Long.class);
+		Map<Long, PortfolioRow> rows = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.query(COLUMNS + FROM + "WHERE a.id IN (:ids)\n",
+					new MapSqlParameterSource("asOf", request.filter().asOf()).addValue("ids", ids),
+					(RowCallbackHandler) (rs) -> {
+						PortfolioRow row = row(rs, request.filter().asOf(), false);
+						rows.put(row.id(), row);
+					});
+		}
+		return paging.of(ids.stream().map(rows::get).filter(Objects::nonNull).toList(), (total != null) ? total : 0);
+	}
+
+	/**
+	 * {@code FROM} with only the joins this SQL refers to (by their aliases). Each join
+	 * adds at most one row per account, so leaving one out changes neither a count nor an
+	 * order that does not use it.
+	 */
+	static String from(String sql) {
+		boolean previous = ALIASES.get("p").matcher(sql).find();
+		StringBuilder from = new StringBuilder(AccountQueries.ACCOUNTS);
+		if (ALIASES.get("c").matcher(sql).find()) {
+			from.append(AccountQueries.CSM);
+		}
+		if (ALIASES.get("k").matcher(sql).find()) {
+			from.append(AccountQueries.CONTRACTS);
+		}
+		if (previous || ALIASES.get("h").matcher(sql).find()) {
+			from.append(AccountQueries.HEALTH);
+		}
+		if (previous) {
+			from.append(PREVIOUS_HEALTH);
+		}
+		if (ALIASES.get("o").matcher(sql).find()) {
+			from.append(OPEN_TASKS);
+		}
+		return from.toString();
+	}
+
+	private static Pattern alias(String alias) {
+		return Pattern.compile("\\b" + alias + "\\.");
 	}
 
 	/**

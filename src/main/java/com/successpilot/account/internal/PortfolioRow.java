@@ -3,7 +3,6 @@ package com.successpilot.account.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * One account on the portfolio and renewals pages (and a line of the CSV): its health now
@@ -46,8 +45,30 @@ record PortfolioRow(long id, String externalId, String name, String segment, Str
 		if (this.arr == null) {
 			return "";
 		}
-		String amount = String.format(Locale.ROOT, "%,d", this.arr.setScale(0, RoundingMode.HALF_UP).longValue());
+		String amount = grouped(this.arr.setScale(0, RoundingMode.HALF_UP).longValue());
 		return (this.currency != null) ? this.currency + " " + amount : amount;
+	}
+
+	/**
+	 * A whole number with thousands separators, e.g. {@code 1,234,567} (what {@code %,d}
+	 * gives, without a formatter per row).
+	 */
+	static String grouped(long number) {
+		String digits = Long.toString(number);
+		StringBuilder text = new StringBuilder(digits.length() + digits.length() / 3);
+		if (number < 0) {
+			text.append('-');
+			digits = digits.substring(1);
+		}
+		int head = digits.length() % 3;
+		text.append(digits, 0, head);
+		for (int i = head; i < digits.length(); i += 3) {
+			if (i > 0) {
+				text.append(',');
+			}
+			text.append(digits, i, i + 3);
+		}
+		return text.toString();
 	}
 
 	/**
