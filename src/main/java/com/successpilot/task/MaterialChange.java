@@ -127,7 +127,7 @@ final class MaterialChange {
 	record StoredTask(long id, String activeKey, String occurrence, String rule, String why, String evidence,
 			String mailedEvidence, String rulesVersion, Long owner, String status, LocalDate snoozedUntil,
 			String priority, LocalDate dueDate, Double rankScore, String rankParts, Long deliveredRun, Long changedRun,
-			String changeNote) {
+			String changeNote, Long assigned) {
 
 		StoredTask {
 			occurrence = (occurrence != null) ? occurrence : "";
@@ -151,12 +151,15 @@ final class MaterialChange {
 
 		/**
 		 * Whether raising the task again would change nothing but when it was last seen.
+		 * The rules raise it for the account's CSM; a task handed to another CSM stays
+		 * theirs ({@link TaskHolder}), which is no change.
 		 */
 		boolean sameAs(RaisedTask task, String version, LocalDate dueDate) {
 			return Objects.equals(this.why, task.why()) && Objects.equals(this.rule, task.rule())
 					&& Objects.equals(this.evidence, task.evidence()) && Objects.equals(this.rulesVersion, version)
-					&& Objects.equals(this.owner, task.ownerKey()) && this.occurrence.equals(task.occurrence())
-					&& this.priority.equals(task.priority()) && this.dueDate.equals(dueDate) && this.rankScore != null
+					&& Objects.equals(this.owner, TaskHolder.of(this.assigned, task.ownerKey()))
+					&& this.occurrence.equals(task.occurrence()) && this.priority.equals(task.priority())
+					&& this.dueDate.equals(dueDate) && this.rankScore != null
 					&& Math.abs(this.rankScore - task.rankScore()) < 0.05;
 		}
 

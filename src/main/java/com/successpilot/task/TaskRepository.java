@@ -61,11 +61,12 @@ public class TaskRepository {
 	// for good: one read per chunk
 	private static final String TWINS_AND_DECISIONS = """
 			SELECT id, status, dedup_key, active_key, occurrence, rule_name, why, evidence, mailed_evidence, rules_version,
-			  owner_csm_id, snoozed_until, priority, due_date, rank_score, rank_parts, delivered_run, changed_run, change_note
+			  owner_csm_id, snoozed_until, priority, due_date, rank_score, rank_parts, delivered_run, changed_run, change_note,
+			  assigned_csm_id
 			FROM tasks WHERE account_id IN (:accounts) AND status IN ('OPEN', 'SNOOZED', 'QUEUED')
 			UNION ALL
 			SELECT NULL, status, dedup_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-			  NULL, NULL, NULL
+			  NULL, NULL, NULL, NULL
 			FROM tasks WHERE account_id IN (:accounts) AND status IN ('DONE', 'DISMISSED')
 			""";
 
@@ -179,13 +180,15 @@ public class TaskRepository {
 				decided.add(rs.getString("dedup_key"));
 				return;
 			}
-			twins.put(rs.getString("active_key"), new MaterialChange.StoredTask(rs.getLong("id"),
-					rs.getString("active_key"), rs.getString("occurrence"), rs.getString("rule_name"),
-					rs.getString("why"), rs.getString("evidence"), rs.getString("mailed_evidence"),
-					rs.getString("rules_version"), rs.getObject("owner_csm_id", Long.class), status,
-					date(rs.getDate("snoozed_until")), rs.getString("priority"), date(rs.getDate("due_date")),
-					rs.getObject("rank_score", Double.class), rs.getString("rank_parts"),
-					deliveredRun(rs.getLong("delivered_run")), rs.getLong("changed_run"), rs.getString("change_note")));
+			twins.put(rs.getString("active_key"),
+					new MaterialChange.StoredTask(rs.getLong("id"), rs.getString("active_key"),
+							rs.getString("occurrence"), rs.getString("rule_name"), rs.getString("why"),
+							rs.getString("evidence"), rs.getString("mailed_evidence"), rs.getString("rules_version"),
+							rs.getObject("owner_csm_id", Long.class), status, date(rs.getDate("snoozed_until")),
+							rs.getString("priority"), date(rs.getDate("due_date")),
+							rs.getObject("rank_score", Double.class), rs.getString("rank_parts"),
+							deliveredRun(rs.getLong("delivered_run")), rs.getLong("changed_run"),
+							rs.getString("change_note"), rs.getObject("assigned_csm_id", Long.class)));
 		});
 	}
 

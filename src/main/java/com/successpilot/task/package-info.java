@@ -5,8 +5,9 @@
  * <p>
  * Owns {@code tasks} and {@code task_events} (who did what to a task, when). The API
  * ({@code /api/tasks}) and the task pages ({@code /tasks}) list, show and change tasks; a
- * CSM only those of their own accounts. A task is its account's CSM's unless CS ops
- * reassigned it ({@code tasks.assigned_csm_id}), then that CSM's.
+ * CSM only the tasks they hold. A task is held by its account's CSM unless CS ops handed
+ * it to another CSM ({@code tasks.assigned_csm_id}), then by that CSM, also after the
+ * rules raise it again ({@link com.successpilot.task.TaskHolder}).
  * <p>
  * A task's deduplication key (playbook + account, plus a period where the playbook says
  * so) is held in {@code active_key} only while the task is open or snoozed, so a unique

@@ -24,12 +24,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.successpilot.MutableClock;
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
+import com.successpilot.TestPortfolio;
 import com.successpilot.TestUsers;
 import com.successpilot.TestUsers.SignIn;
 import com.successpilot.security.Role;
 import com.successpilot.security.UserAccounts;
+import com.successpilot.task.TaskRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -39,8 +42,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Every role against every endpoint: anonymous callers get 401 (except public endpoints),
  * a role below the endpoint's get 403, the others get past security (the endpoint may
  * still answer 400 or 404 for the made-up ids used here). A CSM's limits within their own
- * role (only their accounts and tasks) are proven by the account and task tests. The
- * first test fails when an endpoint is added without a line here.
+ * role (only their accounts and tasks) are proven by the account and task tests, except
+ * the one case that splits them: a task handed to a CSM on another CSM's account (the
+ * last test). The first test fails when an endpoint is added without a line here.
  */
 @SuccessPilotTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -131,13 +135,21 @@ class AuthorizationMatrixTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	TaskRepository tasks;
+
 	private Map<Role, SignIn> users;
+
+	private long matrixCsm;
 
 	@BeforeAll
 	void oneUserPerRole() {
 		TestData.deleteAll(this.jdbc);
 		TestUsers testUsers = new TestUsers(this.userAccounts, this.jdbc);
-		testUsers.csm("matrix-csm@example.com", "Matrix CSM");
+		this.matrixCsm = testUsers.csm("matrix-csm@example.com", "Matrix CSM");
 		this.users = Map.of(Role.CSM, testUsers.csmUser("matrix-csm@example.com"), Role.OPS, testUsers.ops(),
 				Role.ADMIN, testUsers.admin());
 	}
@@ -261,6 +273,51 @@ class AuthorizationMatrixTests {
 		}
 		if (role != null) {
 			request.with(this.users.get(role).basic());
+		}
+		return this.mvc.perform(request).andReturn().getResponse().getStatus();
+	}
+
+	/**
+	 * A task CS ops handed to a CSM on another CSM's account: its holder may open it and
+	 * act on it, not the account; the account's CSM keeps the account, not the task.
+	 */
+	@Test
+	void aTaskHandedOverOpensForItsHolderAndTheAccountStaysItsCsms() throws Exception {
+		TestUsers testUsers = new TestUsers(this.userAccounts, this.jdbc);
+		long accountsCsm = testUsers.csm("matrix-owner@example.com", "Matrix Owner");
+		SignIn owner = testUsers.csmUser("matrix-owner@example.com");
+		SignIn holder = this.users.get(Role.CSM);
+		TestPortfolio portfolio = new TestPortfolio(this.jdbc, this.clock);
+		long account = portfolio.account("ACC-MATRIX", "Matrix KK", "smb", accountsCsm);
+		long task = portfolio.openTask(account, accountsCsm);
+		assertThat(this.tasks.reassign(task, this.matrixCsm, "Matrix CSM <matrix-csm@example.com>", "ops")).isTrue();
+
+		assertThat(status("GET /tasks/" + task, holder)).isEqualTo(200);
+		assertThat(status("GET /api/tasks/" + task, holder)).isEqualTo(200);
+		assertThat(status("GET /accounts/" + account, holder)).isEqualTo(404);
+		assertThat(status("GET /api/accounts/" + account, holder)).isEqualTo(404);
+		assertThat(status("GET /tasks/" + task, owner)).isEqualTo(404);
+		assertThat(status("GET /api/tasks/" + task, owner)).isEqualTo(404);
+		assertThat(status("POST /api/tasks/" + task + "/done", owner)).isEqualTo(404);
+		assertThat(status("GET /accounts/" + account, owner)).isEqualTo(200);
+		assertThat(status("GET /api/accounts/" + account, owner)).isEqualTo(200);
+		assertThat(status("POST /api/tasks/" + task + "/done", holder)).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("SELECT status FROM tasks WHERE id = ?", String.class, task))
+			.isEqualTo("DONE");
+	}
+
+	/** A page (HTML) or an API call (JSON) by a signed-in user. */
+	private int status(String call, SignIn user) throws Exception {
+		String[] parts = call.split(" ", 2);
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), parts[1]).with(user.basic());
+		if (parts[1].startsWith("/api/")) {
+			request.accept(MediaType.APPLICATION_JSON);
+			if (parts[0].equals("POST")) {
+				request.contentType(MediaType.APPLICATION_JSON).content("{}");
+			}
+		}
+		else {
+			request.accept(MediaType.TEXT_HTML);
 		}
 		return this.mvc.perform(request).andReturn().getResponse().getStatus();
 	}

@@ -65,9 +65,29 @@ class MaterialChangeTests {
 		assertThat(TaskChanges.describe(null, "en")).isEmpty();
 	}
 
+	@Test
+	void aTaskHandedToAnotherCsmIsTheSameWhenTheRulesRaiseItForTheAccountsCsm() {
+		MaterialChange.StoredTask handedToTwo = held(2L, 2L);
+		assertThat(handedToTwo.sameAs(raised("medium", "", TOLD), "v1", DUE)).isTrue();
+		// not handed on: the account's new CSM is a change the refresh writes
+		MaterialChange.StoredTask accountsOwn = held(1L, null);
+		assertThat(accountsOwn.sameAs(raised("medium", "", TOLD), "v1", DUE)).isTrue();
+		assertThat(accountsOwn.sameAs(raisedFor(3L), "v1", DUE)).isFalse();
+	}
+
 	private static MaterialChange.StoredTask told(String priority, String occurrence) {
 		return new MaterialChange.StoredTask(1, "usage-decline-rescue|ACC-1", occurrence, "Usage falling", "why", TOLD,
-				TOLD, "v1", 1L, "OPEN", null, priority, DUE, 50.0, "{}", 1L, 1L, null);
+				TOLD, "v1", 1L, "OPEN", null, priority, DUE, 50.0, "{}", 1L, 1L, null, null);
+	}
+
+	private static MaterialChange.StoredTask held(Long owner, Long assigned) {
+		return new MaterialChange.StoredTask(1, "usage-decline-rescue|ACC-1", "", "Usage falling", "why", TOLD, TOLD,
+				"v1", owner, "OPEN", null, "medium", DUE, 50.0, "{}", 1L, 1L, null, assigned);
+	}
+
+	private static RaisedTask raisedFor(Long accountsCsm) {
+		return new RaisedTask("usage-decline-rescue|ACC-1", "", 1, accountsCsm, "usage-decline-rescue", "risk",
+				"medium", "title", "description", DUE, false, true, "Usage falling", "why", TOLD, 50, "{}");
 	}
 
 	private static RaisedTask raised(String priority, String occurrence, String evidence) {

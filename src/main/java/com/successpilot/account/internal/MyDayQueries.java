@@ -11,18 +11,21 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.successpilot.system.SqlConditions;
+import com.successpilot.task.TaskHolder;
 
 /**
  * Reads a CSM's day (or, for OPS, everyone's or one CSM's): the open tasks by score, the
  * overdue ones, the snoozed ones coming back, and the accounts whose health grade is
- * worse than a week ago. Scoped by the account's CSM, as every account list is.
+ * worse than a week ago. Tasks are scoped by who holds them ({@link TaskHolder}: a task
+ * handed to another CSM is on their day, not on the account's CSM's); accounts by their
+ * CSM, as every account list is.
  */
 @Repository
 class MyDayQueries {
 
 	private static final String TASK = """
 			SELECT t.id, t.title, t.priority, t.due_date, t.status, t.snoozed_until, t.rank_score, a.id AS account_id,
-			  a.name AS account_name
+			  a.name AS account_name, a.csm_id AS account_csm_id
 			FROM tasks t JOIN accounts a ON a.id = t.account_id
 			""";
 
@@ -79,7 +82,7 @@ class MyDayQueries {
 	}
 
 	private static String where(MapSqlParameterSource parameters, Long csm, String condition) {
-		String scoped = new SqlConditions(parameters).and("a.csm_id = :csm", "csm", csm).toString();
+		String scoped = new SqlConditions(parameters).and(TaskHolder.SQL + " = :csm", "csm", csm).toString();
 		return scoped.isEmpty() ? "WHERE " + condition + "\n" : scoped.strip() + " AND " + condition + "\n";
 	}
 
@@ -88,7 +91,7 @@ class MyDayQueries {
 		return new DayTask(rs.getLong("id"), rs.getString("title"), rs.getString("priority"),
 				rs.getDate("due_date").toLocalDate(), rs.getString("status"),
 				(snoozed != null) ? snoozed.toLocalDate() : null, score(rs), rs.getLong("account_id"),
-				rs.getString("account_name"));
+				rs.getString("account_name"), rs.getObject("account_csm_id", Long.class));
 	}
 
 	private static Double score(ResultSet rs) throws SQLException {
@@ -100,9 +103,11 @@ class MyDayQueries {
 	 * A task on the day page.
 	 *
 	 * @param score its attention score, {@code null} for a task raised before ranking
+	 * @param accountCsmId the account's CSM: a CSM holding a task handed over from
+	 * another CSM's account may open the task, not the account
 	 */
 	record DayTask(long id, String title, String priority, LocalDate dueDate, String status, LocalDate snoozedUntil,
-			Double score, long accountId, String accountName) {
+			Double score, long accountId, String accountName, Long accountCsmId) {
 
 		/** Days past the due date on {@code today}, 0 when not late. */
 		public long daysLate(LocalDate today) {

@@ -20,9 +20,9 @@ import com.successpilot.task.TaskView;
 /**
  * What a person may do to a task: mark it done, snooze it until a date, dismiss it with a
  * reason, end a snooze early. A snooze reaches at most
- * {@code successpilot.tasks.max-snooze-days} ahead. A task of another CSM's account does
- * not exist for a CSM (404); a change the task's state does not allow is a conflict
- * (409); bad input is a 400 naming the field.
+ * {@code successpilot.tasks.max-snooze-days} ahead. A task another CSM holds
+ * ({@link com.successpilot.task.TaskHolder}) does not exist for a CSM (404); a change the
+ * task's state does not allow is a conflict (409); bad input is a 400 naming the field.
  */
 @Service
 @EnableConfigurationProperties(TaskProperties.class)
@@ -49,8 +49,7 @@ class TaskActions {
 
 	/**
 	 * The task, if the user may see it.
-	 * @throws NotFoundException when it does not exist or belongs to another CSM's
-	 * account
+	 * @throws NotFoundException when it does not exist or another CSM holds it
 	 */
 	TaskDetails visible(long taskId, SignedInUser user) {
 		return this.queries.find(taskId)

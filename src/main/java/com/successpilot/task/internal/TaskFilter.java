@@ -11,11 +11,12 @@ import java.util.stream.Collectors;
 import com.successpilot.playbook.Priority;
 import com.successpilot.playbook.TaskType;
 import com.successpilot.security.SignedInUser;
+import com.successpilot.task.TaskHolder;
 import com.successpilot.task.TaskStatus;
 
 /**
  * Which tasks a list request asks for, checked. {@code scopeCsm} is set for a CSM user:
- * whatever else the filter says, only the tasks of their own accounts match.
+ * whatever else the filter says, only the tasks they hold match ({@link TaskHolder}).
  *
  * @param csmId the {@code csm} parameter when it is a database id
  * @param csmEmail the {@code csm} parameter otherwise
@@ -57,8 +58,8 @@ record TaskFilter(Set<TaskStatus> statuses, Long csmId, String csmEmail, Long ac
 	}
 
 	/**
-	 * The CSM whose accounts alone a user may see, {@code null} for all. A CSM user
-	 * without a CSM record sees nothing (no account has id -1) rather than everything.
+	 * The CSM whose tasks alone a user may see, {@code null} for all. A CSM user without
+	 * a CSM record sees nothing (no CSM has id -1) rather than everything.
 	 */
 	static Long scopeOf(SignedInUser user) {
 		if (!user.ownsOnly()) {

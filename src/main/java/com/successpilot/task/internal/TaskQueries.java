@@ -21,12 +21,14 @@ import org.springframework.stereotype.Repository;
 import com.successpilot.system.Page;
 import com.successpilot.system.Paging;
 import com.successpilot.system.SqlConditions;
+import com.successpilot.task.TaskHolder;
 import com.successpilot.task.TaskStatus;
 import com.successpilot.task.TaskView;
 
 /**
- * Reads tasks for the API. A task belongs to whoever is the CSM of its account now, so a
- * CSM's scope is a condition on {@code accounts.csm_id}, in the SQL itself.
+ * Reads tasks for the API and the task pages. A CSM's scope is the tasks they hold
+ * ({@link TaskHolder}: the CSM a task was handed to, else its account's CSM now), a
+ * condition in the SQL itself.
  */
 @Repository
 public class TaskQueries {
@@ -42,11 +44,7 @@ public class TaskQueries {
 	private static final String FROM = """
 			FROM tasks t
 			JOIN accounts a ON a.id = t.account_id
-			LEFT JOIN csms c ON c.id = COALESCE(t.assigned_csm_id, a.csm_id)
-			""";
-
-	/** Whose a task is: the CSM it was handed to, else its account's. */
-	private static final String TASK_CSM = "COALESCE(t.assigned_csm_id, a.csm_id)";
+			LEFT JOIN csms c ON c.id = """ + TaskHolder.SQL + "\n";
 
 	/**
 	 * Highest score first (rules/attention.yml); tasks raised before ranking existed
@@ -155,8 +153,8 @@ public class TaskQueries {
 	private static String where(TaskFilter filter, MapSqlParameterSource parameters) {
 		return new SqlConditions(parameters)
 			.and("t.status IN (:statuses)", "statuses", filter.statuses().stream().map(TaskStatus::name).toList())
-			.and(TASK_CSM + " = :scope", "scope", filter.scopeCsm())
-			.and(TASK_CSM + " = :csmId", "csmId", filter.csmId())
+			.and(TaskHolder.SQL + " = :scope", "scope", filter.scopeCsm())
+			.and(TaskHolder.SQL + " = :csmId", "csmId", filter.csmId())
 			.and("LOWER(c.email) = LOWER(:csmEmail)", "csmEmail", filter.csmEmail())
 			.and("t.account_id = :accountId", "accountId", filter.accountId())
 			.and("a.external_id = :accountExternalId", "accountExternalId", filter.accountExternalId())
