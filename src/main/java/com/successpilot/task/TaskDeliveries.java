@@ -122,6 +122,21 @@ public class TaskDeliveries {
 	}
 
 	/**
+	 * Hands the active tasks of accounts that changed CSM to their new CSM, unless CS ops
+	 * handed them to someone ({@link TaskHolder}): a task the rules raise again follows
+	 * when it is refreshed, this catches the ones they do not raise that night (snoozed,
+	 * or waiting to be closed), before budgets and mails count them.
+	 * @return how many tasks changed holder
+	 */
+	public int followAccountCsms() {
+		String accountCsm = "(SELECT a.csm_id FROM accounts a WHERE a.id = tasks.account_id)";
+		return this.jdbc.getJdbcOperations()
+			.update("UPDATE tasks SET owner_csm_id = " + accountCsm
+					+ " WHERE assigned_csm_id IS NULL AND status IN ('OPEN', 'SNOOZED', 'QUEUED')"
+					+ " AND COALESCE(owner_csm_id, -1) <> COALESCE(" + accountCsm + ", -1)");
+	}
+
+	/**
 	 * Delivers the held-back tasks of accounts without a CSM: there is no budget to keep.
 	 */
 	public int deliverUnowned(long run, LocalDate runDate) {

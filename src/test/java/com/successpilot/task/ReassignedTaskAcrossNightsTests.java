@@ -92,6 +92,9 @@ class ReassignedTaskAcrossNightsTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	TaskDeliveries deliveries;
+
 	/**
 	 * The starter rules, with Misaki receiving one new task a day: of the two tasks her
 	 * stalled account raises, one reaches her and one is held back.
@@ -208,6 +211,28 @@ class ReassignedTaskAcrossNightsTests {
 		this.mvc.perform(get("/tasks/" + heldBack).session(misakisSession)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/accounts/" + account).session(kentasSession)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/accounts/" + account).session(misakisSession)).andExpect(status().isOk());
+	}
+
+	@Test
+	void activeTasksFollowTheirAccountToItsNewCsmUnlessCsOpsHandedThemToSomeone() throws Exception {
+		misakisStalledAccountAndKenta();
+		night(NIGHT);
+		List<Long> rescue = rescueTasks();
+		assertThat(rescue).hasSize(2);
+		long misaki = this.jdbc.queryForObject("SELECT id FROM csms WHERE email = ?", Long.class, MISAKI);
+		long kenta = this.jdbc.queryForObject("SELECT id FROM csms WHERE email = ?", Long.class, KENTA);
+		// CS ops handed the first to Misaki herself; then the account moves to Kenta (the
+		// accounts feed of a later night), and the rules do not raise the tasks that
+		// night
+		this.jdbc.update("UPDATE tasks SET assigned_csm_id = ? WHERE id = ?", misaki, rescue.get(0));
+		this.jdbc.update("UPDATE accounts SET csm_id = ? WHERE external_id = 'ACC-1'", kenta);
+
+		assertThat(this.deliveries.followAccountCsms()).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT owner_csm_id FROM tasks WHERE id = ?", Long.class, rescue.get(0)))
+			.isEqualTo(misaki);
+		assertThat(this.jdbc.queryForObject("SELECT owner_csm_id FROM tasks WHERE id = ?", Long.class, rescue.get(1)))
+			.isEqualTo(kenta);
+		assertThat(this.deliveries.followAccountCsms()).as("a second time: nothing left to move").isZero();
 	}
 
 	private void night(LocalDate night) throws Exception {

@@ -49,6 +49,10 @@ public class AttentionBudget {
 	public int spend(long run, LocalDate runDate, AttentionPolicy policy) {
 		long started = System.nanoTime();
 		boolean firstNight = !this.ledger.anyNightBefore(runDate);
+		int moved = this.deliveries.followAccountCsms();
+		if (moved > 0) {
+			log.info("attentionStep: {} active task(s) follow their account to its new CSM", moved);
+		}
 		int delivered = this.deliveries.deliverUnowned(run, runDate);
 		Map<Long, CsmLoad> loads = this.deliveries.loads(run, runDate);
 		long loaded = System.nanoTime();
