@@ -210,7 +210,12 @@ class ReassignedTaskAcrossNightsTests {
 		this.mvc.perform(get("/tasks/" + heldBack).session(kentasSession)).andExpect(status().isOk());
 		this.mvc.perform(get("/tasks/" + heldBack).session(misakisSession)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/accounts/" + account).session(kentasSession)).andExpect(status().isNotFound());
-		this.mvc.perform(get("/accounts/" + account).session(misakisSession)).andExpect(status().isOk());
+		// the account's page: Misaki sees the tasks and who holds them, without a link
+		// she cannot follow
+		assertThat(page("/accounts/" + account, misakisSession)).contains("Kenta Tanaka")
+			.doesNotContain("href=\"/tasks/" + delivered + "\"", "href=\"/tasks/" + heldBack + "\"");
+		assertThat(page("/accounts/" + account, signIn(users.ops()))).contains("href=\"/tasks/" + delivered + "\"",
+				"href=\"/tasks/" + heldBack + "\"");
 	}
 
 	@Test
