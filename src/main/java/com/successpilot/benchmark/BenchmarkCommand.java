@@ -190,11 +190,15 @@ class BenchmarkCommand extends Command {
 	private void timePreviewAndBacktest(LocalDate date, JobExecution night, PrintStream out) {
 		RuleSet draft = RuleSet.load(this.liveRuleSet.rulesDir());
 		long started = System.nanoTime();
+		BenchmarkReport previewUse = BenchmarkReport.start();
 		PreviewReport preview = this.preview.preview(draft, DraftThresholds.NONE, date);
 		double previewSeconds = (System.nanoTime() - started) / 1e9;
+		double previewCpu = previewUse.cpuSeconds();
 		started = System.nanoTime();
+		BenchmarkReport backtestUse = BenchmarkReport.start();
 		BacktestReport backtest = this.backtest.backtest(draft, date, date);
 		double backtestSeconds = (System.nanoTime() - started) / 1e9;
+		double backtestCpu = backtestUse.cpuSeconds();
 		double judgementSeconds = night.getStepExecutions()
 			.stream()
 			.filter((step) -> step.getStepName().equals("accountJudgementStep"))
@@ -206,12 +210,16 @@ class BenchmarkCommand extends Command {
 						+ "%.1f s, %,.0f accounts/s; the judgement step took %.1f s (preview/step %.2f)%n",
 				preview.accounts(), previewSeconds, preview.accounts() / previewSeconds, judgementSeconds,
 				previewSeconds / judgementSeconds);
+		out.printf("  the preview used %.1f s of CPU (load average %.1f at its start)%n", previewCpu,
+				previewUse.loadAtStart());
 		out.printf(
 				"Backtest of %d night(s), %,d accounts: %.1f s, %,.0f accounts/s per night; it would have raised "
 						+ "%,d tasks%n",
 				backtest.nights().size(), backtest.accounts(), backtestSeconds,
 				backtest.accounts() * backtest.nights().size() / backtestSeconds,
 				backtest.rows().isEmpty() ? 0 : backtest.rows().get(backtest.rows().size() - 1).tasks());
+		out.printf("  the backtest used %.1f s of CPU (load average %.1f at its start)%n", backtestCpu,
+				backtestUse.loadAtStart());
 	}
 
 	/**

@@ -43,6 +43,21 @@ final class BenchmarkReport {
 		return new BenchmarkReport();
 	}
 
+	/**
+	 * Seconds of CPU this process used since the start: on a shared machine a figure
+	 * other work barely changes, unlike the wall clock.
+	 */
+	double cpuSeconds() {
+		return (processCpuNanos() - this.cpuAtStart) / 1e9;
+	}
+
+	/**
+	 * The load average at the start.
+	 */
+	double loadAtStart() {
+		return this.loadAtStart;
+	}
+
 	void print(String job, JobExecution execution, PrintStream out) {
 		out.printf(
 				"%n%s %s in %.1f s, peak heap %,d MiB (max %,d MiB); this process used %.1f s of CPU "

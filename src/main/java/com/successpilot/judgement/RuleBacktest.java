@@ -80,7 +80,7 @@ public class RuleBacktest {
 			this.forecaster.forEachChunk(night, (chunk) -> {
 				Map<AccountCase, AccountJudgement> judged = new LinkedHashMap<>();
 				chunk.forEach((account) -> judged.put(account,
-						ruleSet.evaluate(account.facts(), account.goals(), account.thresholds())));
+						ruleSet.decide(account.facts(), account.goals(), account.thresholds())));
 				replay.add(night, judged);
 			});
 		}
@@ -180,7 +180,7 @@ public class RuleBacktest {
 				this.accounts.add(key);
 				Map<String, Boolean> openKeys = this.open.computeIfAbsent(key, (k) -> new HashMap<>());
 				Set<String> raisedKeys = new HashSet<>();
-				for (RaisedTask task : RuleChangeForecaster.tasksOf(account, judgement)) {
+				for (RaisedTask task : RuleChangeForecaster.decisionsOf(account, judgement)) {
 					raisedKeys.add(task.activeKey());
 					boolean isNew = !openKeys.containsKey(task.activeKey());
 					openKeys.put(task.activeKey(), task.autoClose());

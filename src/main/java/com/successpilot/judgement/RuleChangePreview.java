@@ -122,9 +122,10 @@ public class RuleChangePreview {
 		List<Long> clean = new ArrayList<>();
 		for (AccountCase inChunk : chunk) {
 			AccountCase account = thresholds.apply(inChunk);
-			AccountJudgement judgement = ruleSet.evaluate(account.facts(), account.goals(), account.thresholds());
+			// decisions only: the preview shows no task text, on either side
+			AccountJudgement judgement = ruleSet.decide(account.facts(), account.goals(), account.thresholds());
 			judgements.put(account.accountKey(), judgement);
-			raised.addAll(RuleChangeForecaster.tasksOf(account, judgement, ruleSet.attention(), night,
+			raised.addAll(RuleChangeForecaster.decisionsOf(account, judgement, ruleSet.attention(), night,
 					healthBefore.get(account.accountKey())));
 			if (!judgement.hasErrors()) {
 				clean.add(account.accountKey());

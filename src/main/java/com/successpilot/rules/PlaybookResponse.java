@@ -19,7 +19,8 @@ import com.successpilot.rules.facts.Words;
  * @param accountId the account
  * @param playbook the playbook raised
  * @param rule the name of the rule that raised it
- * @param reason why, with placeholders filled
+ * @param reason why, with placeholders filled; {@code null} when the account was judged
+ * for its decisions only ({@link RuleSet#decide})
  * @param facts the fact values the judgement rests on, by field name, in the order given
  * @param thresholds the thresholds they were judged against, by name
  * @param periodKey the period part of the deduplication key (empty: once per account)
@@ -77,6 +78,14 @@ public record PlaybookResponse(String accountId, Playbook playbook, String rule,
 			.map((template) -> new TaskDraft(template.title(language, inLanguage(language)),
 					template.description(language, inLanguage(language)), this.runDate.plusDays(template.dueInDays())))
 			.toList();
+	}
+
+	/**
+	 * The due date of each of the playbook's tasks, counted from the run date, in the
+	 * order of {@link #taskDrafts}: what a task needs besides its texts.
+	 */
+	public List<LocalDate> dueDates() {
+		return this.playbook.tasks().stream().map((template) -> this.runDate.plusDays(template.dueInDays())).toList();
 	}
 
 	/**

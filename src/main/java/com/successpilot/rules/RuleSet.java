@@ -72,6 +72,18 @@ public final class RuleSet {
 	}
 
 	/**
+	 * Judges one account as {@link #evaluate} does, for its decisions only: the same
+	 * playbooks raised with the same periods and occurrences, the same health score,
+	 * firings and errors, but no reason put into words (each response's
+	 * {@link PlaybookResponse#reason() reason} is {@code null}). For callers that compare
+	 * outcomes and show no text, such as a preview of a rule change.
+	 */
+	public AccountJudgement decide(AccountFacts account, List<GoalProgress> goals, List<Threshold> thresholds) {
+		return this.evaluator.evaluate(account, goals,
+				thresholds().completed(account.getAccountId(), account.getSegment(), thresholds), false);
+	}
+
+	/**
 	 * The thresholds declared in {@code thresholds.yml}, with their ranges and segment
 	 * defaults (absent when the set has no such file).
 	 */

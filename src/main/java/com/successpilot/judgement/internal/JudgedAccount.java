@@ -40,4 +40,26 @@ record JudgedAccount(AccountCase account, AccountJudgement judgement, List<Raise
 		return List.copyOf(tasks);
 	}
 
+	/**
+	 * The task rows as {@link #tasksOf} builds them, without their texts: the same keys,
+	 * occurrences, owner, playbook, type, priority, due date, flags and rule, and no
+	 * title, description, why or evidence (all {@code null}). What a forecast decides
+	 * with; building the texts in the reader's language is most of the cost of a row.
+	 */
+	static List<RaisedTask> decisionsOf(AccountCase account, AccountJudgement judgement) {
+		List<RaisedTask> tasks = new ArrayList<>();
+		for (PlaybookResponse response : judgement.responses()) {
+			List<java.time.LocalDate> dueDates = response.dueDates();
+			for (int i = 0; i < dueDates.size(); i++) {
+				String key = response.dedupKey() + ((i == 0) ? "" : "#" + (i + 1));
+				tasks.add(new RaisedTask(key, response.occurrence(), account.accountKey(), account.csmKey(),
+						response.playbookName(), response.playbook().type().name().toLowerCase(),
+						response.playbook().priority().name().toLowerCase(), null, null, dueDates.get(i),
+						response.playbook().urgent(), response.playbook().autoClose(), response.rule(), null, null, 0,
+						null));
+			}
+		}
+		return tasks;
+	}
+
 }

@@ -167,10 +167,36 @@ public final class RuleChangeForecaster {
 	}
 
 	/**
-	 * The task rows an account's judgement raises, unranked: what a backtest counts.
+	 * What the judgement step would decide for an account's tasks, ranked as its writer
+	 * ranks them, without the texts a forecast never shows: the rows of
+	 * {@link #tasksOf(AccountCase, AccountJudgement, AttentionPolicy, LocalDate, Double)}
+	 * with the same keys, priorities, due dates and scores, and no title, description,
+	 * why, evidence or score parts. The judgement may come from {@link RuleSet#decide}.
+	 * @param healthBefore the account's health score the ranking compares with, or null
 	 */
-	public static List<RaisedTask> tasksOf(AccountCase account, AccountJudgement judgement) {
-		return new JudgedAccount(account, judgement).tasks();
+	public static List<RaisedTask> decisionsOf(AccountCase account, AccountJudgement judgement,
+			AttentionPolicy attention, LocalDate runDate, Double healthBefore) {
+		List<RaisedTask> tasks = JudgedAccount.decisionsOf(account, judgement);
+		if (tasks.isEmpty()) {
+			return tasks;
+		}
+		TaskRanking ranking = new TaskRanking(attention.ranking());
+		Double healthNow = judgement.health().map((score) -> (double) score.getOverall()).orElse(null);
+		List<RaisedTask> ranked = new ArrayList<>(tasks.size());
+		for (RaisedTask task : tasks) {
+			TaskRank rank = ranking.rank(task.priority(), account.facts().getArr(), account.facts().getCurrency(),
+					task.dueDate(), account.facts().getDaysToRenewal(), runDate, healthNow, healthBefore);
+			ranked.add(task.ranked(rank.score(), null));
+		}
+		return ranked;
+	}
+
+	/**
+	 * The task rows an account's judgement raises, unranked and without their texts: what
+	 * a backtest counts (keys, playbook, rule, auto-close).
+	 */
+	public static List<RaisedTask> decisionsOf(AccountCase account, AccountJudgement judgement) {
+		return JudgedAccount.decisionsOf(account, judgement);
 	}
 
 	/**

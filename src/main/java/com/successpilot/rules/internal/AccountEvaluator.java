@@ -29,6 +29,17 @@ public final class AccountEvaluator {
 	}
 
 	public AccountJudgement evaluate(AccountFacts account, List<GoalProgress> goals, List<Threshold> thresholds) {
+		return evaluate(account, goals, thresholds, true);
+	}
+
+	/**
+	 * Judges one account.
+	 * @param worded whether each response's reason is put into words; without, the
+	 * decisions (playbooks, periods, occurrences, health, firings, errors) are the same
+	 * and each reason is {@code null}
+	 */
+	public AccountJudgement evaluate(AccountFacts account, List<GoalProgress> goals, List<Threshold> thresholds,
+			boolean worded) {
 		SessionOutcomes outcomes = new SessionOutcomes(this.rules.playbooks());
 		outcomes.begin(account);
 		KieSession session = this.rules.kieBase().newKieSession();
@@ -58,7 +69,7 @@ public final class AccountEvaluator {
 		finally {
 			session.dispose();
 		}
-		return new AccountJudgement(account.getAccountId(), this.rules.report().version(), outcomes.responses(),
+		return new AccountJudgement(account.getAccountId(), this.rules.report().version(), outcomes.responses(worded),
 				Optional.ofNullable(health), outcomes.firings(), outcomes.errors());
 	}
 

@@ -105,11 +105,16 @@ final class SessionOutcomes extends DefaultAgendaEventListener implements Playbo
 		return List.copyOf(this.errors);
 	}
 
-	List<PlaybookResponse> responses() {
+	/**
+	 * The responses raised.
+	 * @param worded whether to put each reason into words (fill its placeholders); a
+	 * caller that only needs the decisions leaves the reason {@code null}
+	 */
+	List<PlaybookResponse> responses(boolean worded) {
 		if (this.raised.isEmpty()) {
 			return List.of();
 		}
-		return this.raised.stream().map((response) -> response.toResponse(this.account)).toList();
+		return this.raised.stream().map((response) -> response.toResponse(this.account, worded)).toList();
 	}
 
 	/**
@@ -163,7 +168,7 @@ final class SessionOutcomes extends DefaultAgendaEventListener implements Playbo
 			return this;
 		}
 
-		PlaybookResponse toResponse(AccountFacts account) {
+		PlaybookResponse toResponse(AccountFacts account, boolean worded) {
 			Map<String, Object> evidence = new HashMap<>(this.facts);
 			evidence.putAll(this.thresholds);
 			evidence.put("playbook", this.playbookName);
@@ -171,8 +176,8 @@ final class SessionOutcomes extends DefaultAgendaEventListener implements Playbo
 			String period = (this.periodKey != null) ? this.periodKey
 					: this.playbook.dedup().periodKey(account.getRunDate(), account.getDaysToRenewal());
 			return new PlaybookResponse(account.getAccountId(), this.playbook, this.rule,
-					PlaceholderText.fill(this.reason, values), this.facts, this.thresholds, period, this.occurrence,
-					account.getRunDate(), values);
+					worded ? PlaceholderText.fill(this.reason, values) : null, this.facts, this.thresholds, period,
+					this.occurrence, account.getRunDate(), values);
 		}
 
 	}
