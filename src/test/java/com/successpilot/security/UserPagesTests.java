@@ -88,6 +88,69 @@ class UserPagesTests {
 	}
 
 	@Test
+	void whyAUserWasNotCreatedIsShownInTheReadersLanguage() throws Exception {
+		this.mvc
+			.perform(post("/users").session(this.session)
+				.with(csrf())
+				.header("Accept-Language", "ja")
+				.param("username", "x")
+				.param("role", "CSM"))
+			.andExpect(flash().attribute("problem", "ユーザーを作成できませんでした：ユーザー名は英数字と . _ @ + - の 2〜100 文字にしてください（入力: 'x'）"));
+		this.mvc
+			.perform(post("/users").session(this.session)
+				.with(csrf())
+				.header("Accept-Language", "ja")
+				.param("username", "ops-someone")
+				.param("role", "OPS")
+				.param("csmEmail", "misaki@example.com"))
+			.andExpect(flash().attribute("problem", containsString("CSM に紐づけられるのは CSM ユーザーだけです")));
+		this.mvc
+			.perform(post("/users").session(this.session)
+				.with(csrf())
+				.header("Accept-Language", "ja")
+				.param("username", "someone")
+				.param("role", "CSM")
+				.param("csmEmail", "nobody@example.com"))
+			.andExpect(flash().attribute("problem", containsString("メールアドレス 'nobody@example.com' の CSM はいません")));
+		this.mvc
+			.perform(post("/users").session(this.session)
+				.with(csrf())
+				.header("Accept-Language", "ja")
+				.param("username", "someone")
+				.param("role", "SUPERUSER"))
+			.andExpect(flash().attribute("problem", containsString("'SUPERUSER' というロールはありません")));
+	}
+
+	@Test
+	void aNameTakenIsExplainedInEnglishAndJapanese() throws Exception {
+		String taken = this.admin.username().toUpperCase(java.util.Locale.ROOT);
+		this.mvc
+			.perform(post("/users").session(this.session)
+				.with(csrf())
+				.header("Accept-Language", "en")
+				.param("username", taken)
+				.param("role", "OPS"))
+			.andExpect(flash().attribute("problem", "The user was not created: A user named " + taken
+					+ " exists already (user names are the same whatever their case)."));
+		this.mvc
+			.perform(post("/users").session(this.session)
+				.with(csrf())
+				.header("Accept-Language", "ja")
+				.param("username", taken)
+				.param("role", "OPS"))
+			.andExpect(
+					flash().attribute("problem", "ユーザーを作成できませんでした：ユーザー " + taken + " はすでにあります（ユーザー名は大文字と小文字を区別しません）。"));
+		this.mvc
+			.perform(post("/users/" + this.admin.username() + "/role").session(this.session)
+				.with(csrf())
+				.header("Accept-Language", "ja")
+				.param("role", "ADMIN")
+				.param("csmEmail", "misaki@example.com"))
+			.andExpect(flash().attribute("problem", containsString("CSM に紐づけられるのは CSM ユーザーだけです")));
+		assertThat(this.userAccounts.list()).hasSize(1);
+	}
+
+	@Test
 	void disablingAUserEndsTheirSignInAndAnAdminCannotDisableThemselves() throws Exception {
 		SignIn ops = new TestUsers(this.userAccounts, this.jdbc).ops();
 		this.mvc

@@ -26,13 +26,15 @@ import com.successpilot.security.Role;
 import com.successpilot.security.SignedInUser;
 import com.successpilot.security.UserAccount;
 import com.successpilot.security.UserAccounts;
+import com.successpilot.system.InputProblem;
 import com.successpilot.system.NotFoundException;
 
 /**
  * {@code /users} (ADMIN): the users with their roles, creating one, and per user the
  * role, enabling and disabling, a new password (generated, shown once, on the page that
  * set it) and their API tokens to revoke. The same checks as {@code /api/users}: an
- * administrator cannot disable or demote themselves, so the last administrator stays.
+ * administrator cannot disable or demote themselves, so the last administrator stays. Why
+ * a change was refused is shown in the reader's language.
  */
 @Controller
 class UserPagesController {
@@ -75,7 +77,7 @@ class UserPagesController {
 			@RequestParam(required = false) String displayName, @RequestParam(required = false) String role,
 			@RequestParam(required = false) String csmEmail, RedirectAttributes redirect) {
 		try {
-			Role chosen = (role == null || role.isBlank()) ? null : Role.parse(role);
+			Role chosen = (role == null || role.isBlank()) ? null : role(role);
 			Credentials created = this.users
 				.create(new NewUser(username, displayName, chosen, blankToNull(csmEmail), null), admin.getUsername());
 			redirect.addFlashAttribute("credentials", created);
@@ -83,7 +85,7 @@ class UserPagesController {
 			return "redirect:/users/" + path(created.username());
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			redirect.addFlashAttribute("problem", word("users.problem.create", ex.getMessage()));
+			redirect.addFlashAttribute("problem", word("users.problem.create", reason(ex)));
 			redirect.addFlashAttribute("draft", new NewUser(username, displayName, null, csmEmail, null));
 			return "redirect:/users";
 		}
@@ -94,7 +96,7 @@ class UserPagesController {
 			@RequestParam(required = false) String role, @RequestParam(required = false) String csmEmail,
 			RedirectAttributes redirect) {
 		return change(username, redirect, () -> {
-			Role chosen = Role.parse((role != null) ? role : "");
+			Role chosen = role((role != null) ? role : "");
 			if (isSelf(admin, username) && chosen != Role.ADMIN) {
 				throw new IllegalArgumentException(word("users.problem.self"));
 			}
@@ -145,9 +147,31 @@ class UserPagesController {
 			redirect.addFlashAttribute("notice", action.get());
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem", reason(ex));
 		}
 		return "redirect:/users/" + path(username);
+	}
+
+	/**
+	 * Why {@link UserAccounts} refused, in the reader's language.
+	 */
+	private String reason(RuntimeException ex) {
+		if (ex instanceof InputProblem problem) {
+			return word(problem.key(), problem.arguments());
+		}
+		if (ex instanceof UserAccounts.UsernameTaken taken) {
+			return word("users.problem.taken", taken.username());
+		}
+		return ex.getMessage();
+	}
+
+	private static Role role(String text) {
+		try {
+			return Role.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InputProblem("problem.user.unknown-role", text);
+		}
 	}
 
 	private UserAccount existing(String username) {
