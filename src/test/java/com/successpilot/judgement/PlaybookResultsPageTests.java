@@ -113,6 +113,51 @@ class PlaybookResultsPageTests {
 		assertThat(cell(row(ninety, "usage-decline-rescue"), "recovered")).isEqualTo("1 · 1 · 1");
 	}
 
+	/**
+	 * 240 done tasks, 60 of each kind: raised again 3 days after done, raised again 9
+	 * days after done, never raised again, done too recently; each kind taking 1 to 60
+	 * hours to done. Counted by the database, not task by task.
+	 */
+	@Test
+	void manyDoneTasksAreJudgedByTheDatabaseWithTheSameDefinition() throws Exception {
+		TestData.deleteAll(this.jdbc);
+		this.csm = this.users.csm("kenta@example.com", "Kenta Mori");
+		for (int i = 0; i < 240; i++) {
+			long account = account(100 + i);
+			int kind = i % 4;
+			int hours = i / 4 + 1;
+			LocalDateTime created = now().minusDays((kind == 3) ? 5 : 25);
+			LocalDateTime done = created.plusHours(hours);
+			task(account, "usage-decline-rescue", "DONE", created, done, null);
+			if (kind == 0 || kind == 1) {
+				LocalDateTime again = done.plusDays((kind == 0) ? 3 : 9);
+				task(account, "usage-decline-rescue", "DISMISSED", again, again.plusHours(1), "Raised again");
+			}
+		}
+		String week = this.mvc.perform(get("/results?within=7").with(this.users.ops().basic()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String usage = row(week, "usage-decline-rescue");
+		assertThat(cell(usage, "raised")).isEqualTo("360");
+		assertThat(cell(usage, "done")).isEqualTo("240");
+		assertThat(usage).contains("Raised again (120)");
+		assertThat(cell(usage, "recovered")).as("recovered · raised again · too early").isEqualTo("120 · 60 · 60");
+		assertThat(cell(usage, "rate")).isEqualTo("66.7%");
+		// the middle two of 240 durations (each of 1-60 hours four times): 30 and 31
+		// hours
+		assertThat(cell(usage, "timeToDone")).isEqualTo("1.3 days");
+
+		String fortnight = this.mvc.perform(get("/results?within=14").with(this.users.ops().basic()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(cell(row(fortnight, "usage-decline-rescue"), "recovered")).isEqualTo("60 · 120 · 60");
+		assertThat(cell(row(fortnight, "usage-decline-rescue"), "rate")).isEqualTo("33.3%");
+	}
+
 	@Test
 	void aPeriodThatIsNotOfferedIsSaidOnThePage() throws Exception {
 		this.mvc.perform(get("/results?days=45").with(this.users.ops().basic()))
@@ -149,6 +194,16 @@ class PlaybookResultsPageTests {
 				status, Timestamp.valueOf(created), java.sql.Date.valueOf(created.toLocalDate()),
 				(doneDaysAgo != null) ? Timestamp.valueOf(now().minusDays(doneDaysAgo)) : null, reason,
 				delivered ? 5 : 0, id);
+	}
+
+	private void task(long account, String playbook, String status, LocalDateTime created, LocalDateTime closed,
+			String reason) {
+		long id = this.portfolio.task(account, this.csm, playbook, "risk", "high", today().plusDays(3), "OPEN");
+		this.jdbc.update(
+				"UPDATE tasks SET status = ?, active_key = NULL, created_at = ?, created_on = ?, closed_at = ?,"
+						+ " close_reason = ?, delivered_run = 5 WHERE id = ?",
+				status, Timestamp.valueOf(created), java.sql.Date.valueOf(created.toLocalDate()),
+				Timestamp.valueOf(closed), reason, id);
 	}
 
 	private static String row(String page, String playbook) {
