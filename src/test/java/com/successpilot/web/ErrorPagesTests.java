@@ -64,6 +64,20 @@ class ErrorPagesTests {
 	}
 
 	@Test
+	void aBadParameterIsSaidInTheReadersLanguageWithALinkBackToTheSection() throws Exception {
+		String page = page(this.mvc
+			.perform(get("/portfolio").param("page", "two").header("Accept-Language", "ja").with(this.ops.basic()))
+			.andExpect(status().isBadRequest()));
+		assertThat(page).contains("担当アカウント").contains("two").contains("href=\"/portfolio\"");
+		assertThat(page).contains("パラメーター「page」の値「two」は有効な整数ではありません");
+		page = page(this.mvc.perform(get("/runs/forty-two").with(this.ops.basic())).andExpect(status().isBadRequest()));
+		assertThat(page)
+			.contains("Parameter &#39;id&#39; has the value &#39;forty-two&#39;, which is not a valid whole number")
+			.contains("<a href=\"/runs\">Back</a>");
+		assertShell(page, this.ops, "Runs");
+	}
+
+	@Test
 	void anUnknownIdAnsweredByThePageControllerKeepsTheNavigation() throws Exception {
 		String page = page(
 				this.mvc.perform(get("/runs/987654").with(this.ops.basic())).andExpect(status().isNotFound()));

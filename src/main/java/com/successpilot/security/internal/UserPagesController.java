@@ -1,21 +1,16 @@
 package com.successpilot.security.internal;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
@@ -28,6 +23,7 @@ import com.successpilot.security.UserAccount;
 import com.successpilot.security.UserAccounts;
 import com.successpilot.system.InputProblem;
 import com.successpilot.system.NotFoundException;
+import com.successpilot.system.PageController;
 
 /**
  * {@code /users} (ADMIN): the users with their roles, creating one, and per user the
@@ -36,7 +32,7 @@ import com.successpilot.system.NotFoundException;
  * administrator cannot disable or demote themselves, so the last administrator stays. Why
  * a change was refused is shown in the reader's language.
  */
-@Controller
+@PageController
 class UserPagesController {
 
 	private final UserAccounts users;
@@ -132,13 +128,6 @@ class UserPagesController {
 			this.tokens.revoke(existing(username).id(), id);
 			return word("users.tokenRevoked", String.valueOf(id));
 		});
-	}
-
-	@ExceptionHandler(NotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(Model model) {
-		model.addAttribute("status", 404);
-		return "error/4xx";
 	}
 
 	private String change(String username, RedirectAttributes redirect, Supplier<String> action) {
