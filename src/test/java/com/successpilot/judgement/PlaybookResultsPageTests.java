@@ -76,11 +76,7 @@ class PlaybookResultsPageTests {
 
 	@Test
 	void eachPlaybookShowsItsNumbersTheWeakestRecoveryFirst() throws Exception {
-		String page = this.mvc.perform(get("/results").with(this.users.ops().basic()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String page = page("/results");
 
 		long raised = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM tasks WHERE playbook = 'usage-decline-rescue' AND created_on >= ?", Long.class,
@@ -102,11 +98,7 @@ class PlaybookResultsPageTests {
 			.isLessThan(page.indexOf("data-playbook=\"escalation-recovery\""))
 			.isLessThan(page.indexOf("data-playbook=\"onboarding-first-value-rescue\""));
 
-		String ninety = this.mvc.perform(get("/results?days=90&within=7").with(this.users.ops().basic()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String ninety = page("/results?days=90&within=7");
 		assertThat(cell(row(ninety, "escalation-recovery"), "raised")).isEqualTo("1");
 		// within 7 days the task raised again 6 days after done still counts as raised
 		// again
@@ -134,11 +126,7 @@ class PlaybookResultsPageTests {
 				task(account, "usage-decline-rescue", "DISMISSED", again, again.plusHours(1), "Raised again");
 			}
 		}
-		String week = this.mvc.perform(get("/results?within=7").with(this.users.ops().basic()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String week = page("/results?within=7");
 		String usage = row(week, "usage-decline-rescue");
 		assertThat(cell(usage, "raised")).isEqualTo("360");
 		assertThat(cell(usage, "done")).isEqualTo("240");
@@ -149,11 +137,7 @@ class PlaybookResultsPageTests {
 		// hours
 		assertThat(cell(usage, "timeToDone")).isEqualTo("1.3 days");
 
-		String fortnight = this.mvc.perform(get("/results?within=14").with(this.users.ops().basic()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String fortnight = page("/results?within=14");
 		assertThat(cell(row(fortnight, "usage-decline-rescue"), "recovered")).isEqualTo("60 · 120 · 60");
 		assertThat(cell(row(fortnight, "usage-decline-rescue"), "rate")).isEqualTo("33.3%");
 	}
@@ -204,6 +188,14 @@ class PlaybookResultsPageTests {
 						+ " close_reason = ?, delivered_run = 5 WHERE id = ?",
 				status, Timestamp.valueOf(created), java.sql.Date.valueOf(created.toLocalDate()),
 				Timestamp.valueOf(closed), reason, id);
+	}
+
+	private String page(String address) throws Exception {
+		return this.mvc.perform(get(address).with(this.users.ops().basic()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static String row(String page, String playbook) {
