@@ -30,19 +30,18 @@ import org.springframework.stereotype.Component;
 class PlaybookResults {
 
 	// each task raised since the day, a done one judged: raised again within N days
-	// after it was done, recovered (N days have passed without), or too early to tell
+	// after it was done, recovered (N days have passed without), or too early to tell.
+	// Grouped by that judgement too, so that it is worked out once per task (a database
+	// may copy an expression into each SUM that names it).
 	private static final String COUNTS = """
-			SELECT playbook, created_rules_version, COUNT(*) AS raised,
+			SELECT playbook, created_rules_version, recovery, COUNT(*) AS raised,
 			  SUM(CASE WHEN delivered_run IS NOT NULL AND delivered_run <> 0 THEN 1 ELSE 0 END) AS delivered,
 			  SUM(CASE WHEN status = 'DONE' THEN 1 ELSE 0 END) AS done,
 			  SUM(CASE WHEN status = 'DISMISSED' THEN 1 ELSE 0 END) AS dismissed,
-			  SUM(CASE WHEN status = 'AUTO_CLOSED' THEN 1 ELSE 0 END) AS auto_closed,
-			  SUM(CASE WHEN recovery = 'RECOVERED' THEN 1 ELSE 0 END) AS recovered,
-			  SUM(CASE WHEN recovery = 'AGAIN' THEN 1 ELSE 0 END) AS raised_again,
-			  SUM(CASE WHEN recovery = 'TOO_EARLY' THEN 1 ELSE 0 END) AS too_early
+			  SUM(CASE WHEN status = 'AUTO_CLOSED' THEN 1 ELSE 0 END) AS auto_closed
 			FROM (
 			  SELECT t.playbook, t.created_rules_version, t.status, t.delivered_run,
-			    CASE WHEN t.status <> 'DONE' OR t.closed_at IS NULL THEN NULL
+			    CASE WHEN t.status <> 'DONE' OR t.closed_at IS NULL THEN 'NOT_DONE'
 			      WHEN EXISTS (SELECT 1 FROM tasks r
 			        WHERE r.account_id = t.account_id AND r.playbook = t.playbook
 			          AND r.created_at > t.closed_at AND r.created_at <= TIMESTAMPADD(DAY, :days, t.closed_at)) THEN 'AGAIN'
@@ -50,7 +49,7 @@ class PlaybookResults {
 			      ELSE 'TOO_EARLY' END AS recovery
 			  FROM tasks t WHERE t.created_on >= :since
 			) judged
-			GROUP BY playbook, created_rules_version
+			GROUP BY playbook, created_rules_version, recovery
 			""";
 
 	private static final String REASONS = """
@@ -99,14 +98,20 @@ class PlaybookResults {
 		Map<String, Builder> rows = new LinkedHashMap<>();
 		this.jdbc.query(COUNTS, parameters, (rs) -> {
 			Builder row = row(rows, rs.getString("playbook"), rs.getString("created_rules_version"));
-			row.raised = rs.getLong("raised");
-			row.delivered = rs.getLong("delivered");
-			row.done = rs.getLong("done");
-			row.dismissed = rs.getLong("dismissed");
-			row.autoClosed = rs.getLong("auto_closed");
-			row.recovered = rs.getLong("recovered");
-			row.raisedAgain = rs.getLong("raised_again");
-			row.tooEarly = rs.getLong("too_early");
+			long tasks = rs.getLong("raised");
+			row.raised += tasks;
+			row.delivered += rs.getLong("delivered");
+			row.done += rs.getLong("done");
+			row.dismissed += rs.getLong("dismissed");
+			row.autoClosed += rs.getLong("auto_closed");
+			switch (rs.getString("recovery")) {
+				case "RECOVERED" -> row.recovered = tasks;
+				case "AGAIN" -> row.raisedAgain = tasks;
+				case "TOO_EARLY" -> row.tooEarly = tasks;
+				default -> {
+					// not done: no recovery to judge
+				}
+			}
 		});
 		this.jdbc.query(REASONS, parameters, (rs) -> {
 			row(rows, rs.getString("playbook"), rs.getString("created_rules_version")).reasons
