@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.successpilot.system.InputProblem;
 import com.successpilot.system.NotFoundException;
 
 /**
@@ -27,6 +28,10 @@ import com.successpilot.system.NotFoundException;
  * Each user has a session version, raised whenever their access changes (disabled or
  * enabled, role or CSM changed, password reset, signed out everywhere): a browser session
  * or a remembered HTTP Basic check made at an older version ends on its next request.
+ * <p>
+ * A change refused for bad input is an {@link InputProblem} (a message key, shown in the
+ * reader's language on the pages and the API, in English on the command line); a name
+ * already taken is a {@link UsernameTaken}.
  */
 @Service
 public class UserAccounts {
@@ -66,11 +71,10 @@ public class UserAccounts {
 	public Credentials create(NewUser user, String createdBy) {
 		String username = (user.username() != null) ? user.username().strip() : "";
 		if (!USERNAME.matcher(username).matches()) {
-			throw new IllegalArgumentException(
-					"A username is 2-100 letters, digits or . _ @ + - (got '" + username + "')");
+			throw new InputProblem("problem.user.username", username);
 		}
 		if (user.role() == null) {
-			throw new IllegalArgumentException("A user needs a role: CSM, OPS or ADMIN");
+			throw new InputProblem("problem.user.role-needed");
 		}
 		Long csmId = csmFor(user.role(), user.csmEmail());
 		String password = checkedOrGenerated(user.password());
@@ -94,7 +98,7 @@ public class UserAccounts {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new IllegalStateException("A user named '" + username + "' already exists");
+			throw new UsernameTaken(username);
 		}
 		return new Credentials(username, user.role(), password);
 	}
@@ -225,20 +229,18 @@ public class UserAccounts {
 		boolean given = csmEmail != null && !csmEmail.isBlank();
 		if (role != Role.CSM) {
 			if (given) {
-				throw new IllegalArgumentException(
-						"Only CSM users are linked to a CSM; leave the CSM email out for " + role);
+				throw new InputProblem("problem.user.csm-only-for-csm", role);
 			}
 			return null;
 		}
 		if (!given) {
-			throw new IllegalArgumentException("A CSM user needs the email of the CSM whose accounts they own");
+			throw new InputProblem("problem.user.csm-needed");
 		}
 		return this.jdbc.sql("SELECT id FROM csms WHERE email = :email")
 			.param("email", csmEmail.strip())
 			.query(Long.class)
 			.optional()
-			.orElseThrow(() -> new IllegalArgumentException(
-					"No CSM with email '" + csmEmail + "' (CSMs come from the CSM feed; import it first)"));
+			.orElseThrow(() -> new InputProblem("problem.user.no-such-csm", csmEmail));
 	}
 
 	private String checkedOrGenerated(String password) {
@@ -246,7 +248,7 @@ public class UserAccounts {
 			return generatePassword();
 		}
 		if (password.length() < MINIMUM_PASSWORD_LENGTH) {
-			throw new IllegalArgumentException("A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+			throw new InputProblem("problem.user.short-password", MINIMUM_PASSWORD_LENGTH);
 		}
 		return password;
 	}
@@ -257,6 +259,24 @@ public class UserAccounts {
 			password.append(PASSWORD_ALPHABET.charAt(this.random.nextInt(PASSWORD_ALPHABET.length())));
 		}
 		return password.toString();
+	}
+
+	/**
+	 * A user with this name (in any case) exists already: a conflict, not bad input.
+	 */
+	public static final class UsernameTaken extends IllegalStateException {
+
+		private final String username;
+
+		UsernameTaken(String username) {
+			super("A user named '" + username + "' already exists");
+			this.username = username;
+		}
+
+		public String username() {
+			return this.username;
+		}
+
 	}
 
 }

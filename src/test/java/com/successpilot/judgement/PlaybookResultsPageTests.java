@@ -76,11 +76,7 @@ class PlaybookResultsPageTests {
 
 	@Test
 	void eachPlaybookShowsItsNumbersTheWeakestRecoveryFirst() throws Exception {
-		String page = this.mvc.perform(get("/results").with(this.users.ops().basic()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String page = page("/results");
 
 		long raised = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM tasks WHERE playbook = 'usage-decline-rescue' AND created_on >= ?", Long.class,
@@ -102,15 +98,48 @@ class PlaybookResultsPageTests {
 			.isLessThan(page.indexOf("data-playbook=\"escalation-recovery\""))
 			.isLessThan(page.indexOf("data-playbook=\"onboarding-first-value-rescue\""));
 
-		String ninety = this.mvc.perform(get("/results?days=90&within=7").with(this.users.ops().basic()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String ninety = page("/results?days=90&within=7");
 		assertThat(cell(row(ninety, "escalation-recovery"), "raised")).isEqualTo("1");
 		// within 7 days the task raised again 6 days after done still counts as raised
 		// again
 		assertThat(cell(row(ninety, "usage-decline-rescue"), "recovered")).isEqualTo("1 · 1 · 1");
+	}
+
+	/**
+	 * 240 done tasks, 60 of each kind: raised again 3 days after done, raised again 9
+	 * days after done, never raised again, done too recently; each kind taking 1 to 60
+	 * hours to done. Counted by the database, not task by task.
+	 */
+	@Test
+	void manyDoneTasksAreJudgedByTheDatabaseWithTheSameDefinition() throws Exception {
+		TestData.deleteAll(this.jdbc);
+		this.csm = this.users.csm("kenta@example.com", "Kenta Mori");
+		for (int i = 0; i < 240; i++) {
+			long account = account(100 + i);
+			int kind = i % 4;
+			int hours = i / 4 + 1;
+			LocalDateTime created = now().minusDays((kind == 3) ? 5 : 25);
+			LocalDateTime done = created.plusHours(hours);
+			task(account, "usage-decline-rescue", "DONE", created, done, null);
+			if (kind == 0 || kind == 1) {
+				LocalDateTime again = done.plusDays((kind == 0) ? 3 : 9);
+				task(account, "usage-decline-rescue", "DISMISSED", again, again.plusHours(1), "Raised again");
+			}
+		}
+		String week = page("/results?within=7");
+		String usage = row(week, "usage-decline-rescue");
+		assertThat(cell(usage, "raised")).isEqualTo("360");
+		assertThat(cell(usage, "done")).isEqualTo("240");
+		assertThat(usage).contains("Raised again (120)");
+		assertThat(cell(usage, "recovered")).as("recovered · raised again · too early").isEqualTo("120 · 60 · 60");
+		assertThat(cell(usage, "rate")).isEqualTo("66.7%");
+		// the middle two of 240 durations (each of 1-60 hours four times): 30 and 31
+		// hours
+		assertThat(cell(usage, "timeToDone")).isEqualTo("1.3 days");
+
+		String fortnight = page("/results?within=14");
+		assertThat(cell(row(fortnight, "usage-decline-rescue"), "recovered")).isEqualTo("60 · 120 · 60");
+		assertThat(cell(row(fortnight, "usage-decline-rescue"), "rate")).isEqualTo("33.3%");
 	}
 
 	@Test
@@ -149,6 +178,24 @@ class PlaybookResultsPageTests {
 				status, Timestamp.valueOf(created), java.sql.Date.valueOf(created.toLocalDate()),
 				(doneDaysAgo != null) ? Timestamp.valueOf(now().minusDays(doneDaysAgo)) : null, reason,
 				delivered ? 5 : 0, id);
+	}
+
+	private void task(long account, String playbook, String status, LocalDateTime created, LocalDateTime closed,
+			String reason) {
+		long id = this.portfolio.task(account, this.csm, playbook, "risk", "high", today().plusDays(3), "OPEN");
+		this.jdbc.update(
+				"UPDATE tasks SET status = ?, active_key = NULL, created_at = ?, created_on = ?, closed_at = ?,"
+						+ " close_reason = ?, delivered_run = 5 WHERE id = ?",
+				status, Timestamp.valueOf(created), java.sql.Date.valueOf(created.toLocalDate()),
+				Timestamp.valueOf(closed), reason, id);
+	}
+
+	private String page(String address) throws Exception {
+		return this.mvc.perform(get(address).with(this.users.ops().basic()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static String row(String page, String playbook) {

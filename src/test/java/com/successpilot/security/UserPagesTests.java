@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
@@ -88,6 +89,38 @@ class UserPagesTests {
 	}
 
 	@Test
+	void whyAUserWasNotCreatedIsShownInTheReadersLanguage() throws Exception {
+		assertThat(problemCreating("ja", "username", "x", "role", "CSM"))
+			.isEqualTo("ユーザーを作成できませんでした：ユーザー名は英数字と . _ @ + - の 2〜100 文字にしてください（入力: 'x'）");
+		assertThat(problemCreating("ja", "username", "ops-someone", "role", "OPS", "csmEmail", "misaki@example.com"))
+			.contains("CSM に紐づけられるのは CSM ユーザーだけです");
+		assertThat(problemCreating("ja", "username", "someone", "role", "CSM", "csmEmail", "nobody@example.com"))
+			.contains("メールアドレス 'nobody@example.com' の CSM はいません");
+		assertThat(problemCreating("ja", "username", "someone", "role", "SUPERUSER"))
+			.contains("'SUPERUSER' というロールはありません");
+		assertThat(problemCreating("en", "username", "someone", "role", "SUPERUSER"))
+			.contains("Unknown role 'SUPERUSER': use CSM, OPS or ADMIN");
+	}
+
+	@Test
+	void aNameTakenIsExplainedInEnglishAndJapanese() throws Exception {
+		String taken = this.admin.username().toUpperCase(java.util.Locale.ROOT);
+		assertThat(problemCreating("en", "username", taken, "role", "OPS"))
+			.isEqualTo("The user was not created: A user named " + taken
+					+ " exists already (user names are the same whatever their case).");
+		assertThat(problemCreating("ja", "username", taken, "role", "OPS"))
+			.isEqualTo("ユーザーを作成できませんでした：ユーザー " + taken + " はすでにあります（ユーザー名は大文字と小文字を区別しません）。");
+		this.mvc
+			.perform(post("/users/" + this.admin.username() + "/role").session(this.session)
+				.with(csrf())
+				.header("Accept-Language", "ja")
+				.param("role", "ADMIN")
+				.param("csmEmail", "misaki@example.com"))
+			.andExpect(flash().attribute("problem", containsString("CSM に紐づけられるのは CSM ユーザーだけです")));
+		assertThat(this.userAccounts.list()).hasSize(1);
+	}
+
+	@Test
 	void disablingAUserEndsTheirSignInAndAnAdminCannotDisableThemselves() throws Exception {
 		SignIn ops = new TestUsers(this.userAccounts, this.jdbc).ops();
 		this.mvc
@@ -147,6 +180,23 @@ class UserPagesTests {
 					post("/users").session(signIn(ops)).with(csrf()).param("username", "sneaky").param("role", "ADMIN"))
 			.andExpect(status().isForbidden());
 		assertThat(this.userAccounts.find("sneaky")).isEmpty();
+	}
+
+	/**
+	 * Posts the new-user form in a language and returns the problem the page shows.
+	 */
+	private String problemCreating(String language, String... fields) throws Exception {
+		MockHttpServletRequestBuilder form = post("/users").session(this.session)
+			.with(csrf())
+			.header("Accept-Language", language);
+		for (int i = 0; i < fields.length; i += 2) {
+			form.param(fields[i], fields[i + 1]);
+		}
+		return (String) this.mvc.perform(form)
+			.andExpect(redirectedUrl("/users"))
+			.andReturn()
+			.getFlashMap()
+			.get("problem");
 	}
 
 	private MockHttpSession signIn(SignIn user) throws Exception {

@@ -89,6 +89,17 @@ class WebShellBrowserTests {
 	}
 
 	@Test
+	void aBadParameterThatThePageAnswersItselfKeepsTheNavigation() {
+		try (Browser csm = Browser.open(this.port, "en").signIn(this.demo.englishCsm().user())) {
+			csm.go("/portfolio?page=two");
+			assertThat(csm.find("main [role=alert]").getText()).contains("'page'").contains("two");
+			assertThat(csm.texts("header nav a")).containsExactly("My day", "Portfolio", "Renewals", "Tasks");
+			assertThat(csm.find("header nav a[aria-current=page]").getText()).isEqualTo("Portfolio");
+			assertThat(csm.find("header .who").getText()).contains(this.demo.englishCsm().name());
+		}
+	}
+
+	@Test
 	void aJapaneseReadingCsmGetsJapanesePagesAndAPhoneWidthStillShowsTheMenu() {
 		try (Browser browser = Browser.open(this.port, "ja")) {
 			browser.go("/login");

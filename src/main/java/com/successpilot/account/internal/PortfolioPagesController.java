@@ -17,17 +17,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.successpilot.security.SignedInUser;
 import com.successpilot.system.InputProblem;
 import com.successpilot.system.Page;
+import com.successpilot.system.PageController;
 import com.successpilot.system.PageLinks;
 import com.successpilot.system.Paging;
 
@@ -37,7 +35,7 @@ import com.successpilot.system.Paging;
  * only their own accounts; OPS and ADMIN all, or one CSM's with the {@code csm} filter. A
  * bad filter is shown on the page with a 400.
  */
-@Controller
+@PageController
 class PortfolioPagesController {
 
 	static final int DEFAULT_SIZE = 50;
@@ -167,20 +165,6 @@ class PortfolioPagesController {
 		model.addAttribute("total", rows.size());
 		csmFilter(user, csm, model);
 		return "accounts/renewals";
-	}
-
-	/**
-	 * A bad number in the address (e.g. {@code page=two}): the problem on a page, not
-	 * JSON.
-	 */
-	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, IllegalArgumentException.class })
-	String badParameter(Exception ex, Model model, HttpServletResponse response) {
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		model.addAttribute("status", 400);
-		model.addAttribute("problem", (ex instanceof MethodArgumentTypeMismatchException mismatch)
-				? word("problem.type-mismatch", mismatch.getName(), mismatch.getValue(), word("problem.type.number"))
-				: problem(ex));
-		return "error/4xx";
 	}
 
 	/**

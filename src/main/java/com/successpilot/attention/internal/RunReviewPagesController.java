@@ -1,13 +1,9 @@
 package com.successpilot.attention.internal;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +14,7 @@ import com.successpilot.attention.RunReviews;
 import com.successpilot.run.RunLauncher;
 import com.successpilot.security.SignedInUser;
 import com.successpilot.system.NotFoundException;
+import com.successpilot.system.PageController;
 
 /**
  * The runs pages' part about the surge guard (OPS): the runs held for review, and the
@@ -25,7 +22,7 @@ import com.successpilot.system.NotFoundException;
  * reason (no mail, the tasks it created closed). Runs are named by execution id, as on
  * {@code /runs/{id}}.
  */
-@Controller
+@PageController
 class RunReviewPagesController {
 
 	private final RunReviews reviews;
@@ -73,13 +70,6 @@ class RunReviewPagesController {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/runs/" + id;
-	}
-
-	@ExceptionHandler(NotFoundException.class)
-	String notFound(NotFoundException ex, Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-		model.addAttribute("status", 404);
-		return "error/4xx";
 	}
 
 	private long run(long execution) {

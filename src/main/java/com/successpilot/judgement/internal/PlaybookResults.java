@@ -1,7 +1,6 @@
 package com.successpilot.judgement.internal;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -30,14 +29,27 @@ import org.springframework.stereotype.Component;
 @Component
 class PlaybookResults {
 
+	// each task raised since the day, a done one judged: raised again within N days
+	// after it was done, recovered (N days have passed without), or too early to tell.
+	// Grouped by that judgement too, so that it is worked out once per task (a database
+	// may copy an expression into each SUM that names it).
 	private static final String COUNTS = """
-			SELECT playbook, created_rules_version, COUNT(*) AS raised,
+			SELECT playbook, created_rules_version, recovery, COUNT(*) AS raised,
 			  SUM(CASE WHEN delivered_run IS NOT NULL AND delivered_run <> 0 THEN 1 ELSE 0 END) AS delivered,
 			  SUM(CASE WHEN status = 'DONE' THEN 1 ELSE 0 END) AS done,
 			  SUM(CASE WHEN status = 'DISMISSED' THEN 1 ELSE 0 END) AS dismissed,
 			  SUM(CASE WHEN status = 'AUTO_CLOSED' THEN 1 ELSE 0 END) AS auto_closed
-			FROM tasks WHERE created_on >= :since
-			GROUP BY playbook, created_rules_version
+			FROM (
+			  SELECT t.playbook, t.created_rules_version, t.status, t.delivered_run,
+			    CASE WHEN t.status <> 'DONE' OR t.closed_at IS NULL THEN 'NOT_DONE'
+			      WHEN EXISTS (SELECT 1 FROM tasks r
+			        WHERE r.account_id = t.account_id AND r.playbook = t.playbook
+			          AND r.created_at > t.closed_at AND r.created_at <= TIMESTAMPADD(DAY, :days, t.closed_at)) THEN 'AGAIN'
+			      WHEN t.closed_at <= :judgedUntil THEN 'RECOVERED'
+			      ELSE 'TOO_EARLY' END AS recovery
+			  FROM tasks t WHERE t.created_on >= :since
+			) judged
+			GROUP BY playbook, created_rules_version, recovery
 			""";
 
 	private static final String REASONS = """
@@ -47,13 +59,22 @@ class PlaybookResults {
 			ORDER BY COUNT(*) DESC, close_reason
 			""";
 
-	// each done task with the first time its account got a task of the same playbook
-	// after it was done
-	private static final String DONE = """
-			SELECT t.playbook, t.created_rules_version, t.created_at, t.closed_at,
-			  (SELECT MIN(r.created_at) FROM tasks r
-			   WHERE r.account_id = t.account_id AND r.playbook = t.playbook AND r.created_at > t.closed_at) AS raised_again
-			FROM tasks t WHERE t.created_on >= :since AND t.status = 'DONE' AND t.closed_at IS NOT NULL
+	// the median minutes from raised to done: the middle one of the done tasks, or the
+	// two in the middle (their sum and count)
+	private static final String MEDIAN_TO_DONE = """
+			SELECT playbook, created_rules_version, SUM(minutes) AS minutes, COUNT(*) AS middle
+			FROM (
+			  SELECT playbook, created_rules_version, minutes,
+			    ROW_NUMBER() OVER (PARTITION BY playbook, created_rules_version ORDER BY minutes) AS position,
+			    COUNT(*) OVER (PARTITION BY playbook, created_rules_version) AS done
+			  FROM (
+			    SELECT playbook, created_rules_version,
+			      FLOOR(TIMESTAMPDIFF(MICROSECOND, created_at, closed_at) / 60000000) AS minutes
+			    FROM tasks WHERE created_on >= :since AND status = 'DONE' AND closed_at IS NOT NULL
+			  ) done_tasks
+			) ranked
+			WHERE position IN (FLOOR((done + 1) / 2), FLOOR((done + 2) / 2))
+			GROUP BY playbook, created_rules_version
 			""";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -64,43 +85,42 @@ class PlaybookResults {
 
 	/**
 	 * The results of the tasks raised on or after {@code since}, the weakest recovery
-	 * rate first (rows with no rate yet last).
+	 * rate first (rows with no rate yet last). Counted by the database, a few rows per
+	 * playbook whatever the number of tasks.
 	 * @param recoveryDays N: the days after done without the playbook raised again
 	 * @param now the present, to tell which done tasks are too early to judge
 	 * @param neverAgain the playbooks that never raise twice for an account: no recovery
 	 * rate
 	 */
 	List<Result> since(LocalDate since, int recoveryDays, LocalDateTime now, Set<String> neverAgain) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource("since", since);
+		MapSqlParameterSource parameters = new MapSqlParameterSource("since", since).addValue("days", recoveryDays)
+			.addValue("judgedUntil", Timestamp.valueOf(now.minusDays(recoveryDays)));
 		Map<String, Builder> rows = new LinkedHashMap<>();
 		this.jdbc.query(COUNTS, parameters, (rs) -> {
 			Builder row = row(rows, rs.getString("playbook"), rs.getString("created_rules_version"));
-			row.raised = rs.getLong("raised");
-			row.delivered = rs.getLong("delivered");
-			row.done = rs.getLong("done");
-			row.dismissed = rs.getLong("dismissed");
-			row.autoClosed = rs.getLong("auto_closed");
+			long tasks = rs.getLong("raised");
+			row.raised += tasks;
+			row.delivered += rs.getLong("delivered");
+			row.done += rs.getLong("done");
+			row.dismissed += rs.getLong("dismissed");
+			row.autoClosed += rs.getLong("auto_closed");
+			switch (rs.getString("recovery")) {
+				case "RECOVERED" -> row.recovered = tasks;
+				case "AGAIN" -> row.raisedAgain = tasks;
+				case "TOO_EARLY" -> row.tooEarly = tasks;
+				default -> {
+					// not done: no recovery to judge
+				}
+			}
 		});
 		this.jdbc.query(REASONS, parameters, (rs) -> {
 			row(rows, rs.getString("playbook"), rs.getString("created_rules_version")).reasons
 				.add(new Reason(rs.getString("close_reason"), rs.getLong("tasks")));
 		});
-		this.jdbc.query(DONE, parameters, (rs) -> {
-			Builder row = row(rows, rs.getString("playbook"), rs.getString("created_rules_version"));
-			LocalDateTime created = rs.getTimestamp("created_at").toLocalDateTime();
-			LocalDateTime closed = rs.getTimestamp("closed_at").toLocalDateTime();
-			Timestamp again = rs.getTimestamp("raised_again");
-			LocalDateTime windowEnd = closed.plusDays(recoveryDays);
-			row.hoursToDone.add(Duration.between(created, closed).toMinutes() / 60.0);
-			if (again != null && !again.toLocalDateTime().isAfter(windowEnd)) {
-				row.raisedAgain++;
-			}
-			else if (!windowEnd.isAfter(now)) {
-				row.recovered++;
-			}
-			else {
-				row.tooEarly++;
-			}
+		this.jdbc.query(MEDIAN_TO_DONE, parameters, (rs) -> {
+			double minutes = rs.getDouble("minutes") / rs.getLong("middle");
+			row(rows, rs.getString("playbook"), rs.getString("created_rules_version")).medianDaysToDone = Math
+				.round(minutes / 60.0 / 24.0 * 10) / 10.0;
 		});
 		return rows.values()
 			.stream()
@@ -137,9 +157,9 @@ class PlaybookResults {
 
 		long tooEarly;
 
-		final List<Reason> reasons = new ArrayList<>();
+		Double medianDaysToDone;
 
-		final List<Double> hoursToDone = new ArrayList<>();
+		final List<Reason> reasons = new ArrayList<>();
 
 		Builder(String playbook, String version) {
 			this.playbook = playbook;
@@ -150,20 +170,8 @@ class PlaybookResults {
 			long judged = this.recovered + this.raisedAgain;
 			Double rate = (judged > 0 && recoveryVisible) ? Math.round(this.recovered * 1000.0 / judged) / 10.0 : null;
 			return new Result(this.playbook, this.version, this.raised, this.delivered, this.done, this.dismissed,
-					this.autoClosed, this.recovered, this.raisedAgain, this.tooEarly, rate, median(this.hoursToDone),
+					this.autoClosed, this.recovered, this.raisedAgain, this.tooEarly, rate, this.medianDaysToDone,
 					List.copyOf(this.reasons));
-		}
-
-		private static Double median(List<Double> values) {
-			if (values.isEmpty()) {
-				return null;
-			}
-			List<Double> sorted = new ArrayList<>(values);
-			sorted.sort(null);
-			int middle = sorted.size() / 2;
-			double hours = (sorted.size() % 2 == 1) ? sorted.get(middle)
-					: (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
-			return Math.round(hours / 24.0 * 10) / 10.0;
 		}
 
 	}

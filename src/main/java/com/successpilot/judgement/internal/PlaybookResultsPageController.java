@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.successpilot.playbook.Playbook;
 import com.successpilot.rules.InvalidRuleSetException;
 import com.successpilot.rules.LiveRuleSet;
+import com.successpilot.system.PageController;
 
 /**
  * The playbook results page (OPS only; the result review): per playbook and rules version
@@ -28,7 +28,7 @@ import com.successpilot.rules.LiveRuleSet;
  * reasons) and recovered, and the median time to done — the weakest recovery first, so CS
  * ops see which playbook to tune or retire.
  */
-@Controller
+@PageController
 class PlaybookResultsPageController {
 
 	static final List<Integer> PERIODS = List.of(30, 90);

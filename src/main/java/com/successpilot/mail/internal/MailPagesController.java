@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.successpilot.system.Page;
+import com.successpilot.system.PageController;
 import com.successpilot.system.PageLinks;
 import com.successpilot.system.Paging;
 import com.successpilot.mail.internal.OutboxQueries.OutboxMail;
@@ -33,7 +33,7 @@ import com.successpilot.mail.internal.OutboxQueries.OutboxMail;
  * recently — with the count of each state, and a resend for a FAILED or UNKNOWN mail once
  * a person has decided so (what {@code deliver-mail --resend=ID} does).
  */
-@Controller
+@PageController
 class MailPagesController {
 
 	private static final int PAGE_SIZE = 50;

@@ -20,7 +20,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +38,7 @@ import com.successpilot.rules.RuleSetSource;
 import com.successpilot.rules.RuleSetVersions;
 import com.successpilot.rules.ScenarioReport;
 import com.successpilot.security.SignedInUser;
+import com.successpilot.system.PageController;
 
 /**
  * The rules pages (OPS): the version in force and how the last load went, whether the
@@ -48,7 +48,7 @@ import com.successpilot.security.SignedInUser;
  * preview of the files against the latest night is {@code judgement}'s page
  * ({@code /rules/preview}).
  */
-@Controller
+@PageController
 class RulePagesController {
 
 	private static final Log logger = LogFactory.getLog(RulePagesController.class);
@@ -152,14 +152,6 @@ class RulePagesController {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		model.addAttribute("status", 404);
 		return "error/4xx";
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	String badInput(IllegalArgumentException ex, Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		model.addAttribute("problem", ex.getMessage());
-		model.addAttribute("back", "/rules");
-		return "ops/problem";
 	}
 
 	/**

@@ -12,9 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +28,7 @@ import com.successpilot.run.internal.RunViews.RunDetail;
 import com.successpilot.system.DateRange;
 import com.successpilot.system.NotFoundException;
 import com.successpilot.system.Page;
+import com.successpilot.system.PageController;
 import com.successpilot.system.PageLinks;
 import com.successpilot.system.Paging;
 
@@ -40,7 +39,7 @@ import com.successpilot.system.Paging;
  * standing in, the surge guard's review. Starting and restarting go on in the background,
  * as in {@code /api/runs}; the run's page follows them.
  */
-@Controller
+@PageController
 class RunPagesController {
 
 	private static final int PAGE_SIZE = 25;
@@ -157,22 +156,6 @@ class RunPagesController {
 			redirect.addFlashAttribute("problem", word("runs.startFailed", ex.getMessage()));
 		}
 		return "redirect:/runs/" + id;
-	}
-
-	@ExceptionHandler(NotFoundException.class)
-	String notFound(NotFoundException ex, Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-		model.addAttribute("status", 404);
-		model.addAttribute("message", ex.getMessage());
-		return "error/4xx";
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	String badInput(IllegalArgumentException ex, Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		model.addAttribute("problem", ex.getMessage());
-		model.addAttribute("back", "/runs");
-		return "ops/problem";
 	}
 
 	private LocalDate today(String job) {

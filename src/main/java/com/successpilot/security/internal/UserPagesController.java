@@ -1,21 +1,16 @@
 package com.successpilot.security.internal;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
@@ -26,15 +21,18 @@ import com.successpilot.security.Role;
 import com.successpilot.security.SignedInUser;
 import com.successpilot.security.UserAccount;
 import com.successpilot.security.UserAccounts;
+import com.successpilot.system.InputProblem;
 import com.successpilot.system.NotFoundException;
+import com.successpilot.system.PageController;
 
 /**
  * {@code /users} (ADMIN): the users with their roles, creating one, and per user the
  * role, enabling and disabling, a new password (generated, shown once, on the page that
  * set it) and their API tokens to revoke. The same checks as {@code /api/users}: an
- * administrator cannot disable or demote themselves, so the last administrator stays.
+ * administrator cannot disable or demote themselves, so the last administrator stays. Why
+ * a change was refused is shown in the reader's language.
  */
-@Controller
+@PageController
 class UserPagesController {
 
 	private final UserAccounts users;
@@ -75,7 +73,7 @@ class UserPagesController {
 			@RequestParam(required = false) String displayName, @RequestParam(required = false) String role,
 			@RequestParam(required = false) String csmEmail, RedirectAttributes redirect) {
 		try {
-			Role chosen = (role == null || role.isBlank()) ? null : Role.parse(role);
+			Role chosen = (role == null || role.isBlank()) ? null : role(role);
 			Credentials created = this.users
 				.create(new NewUser(username, displayName, chosen, blankToNull(csmEmail), null), admin.getUsername());
 			redirect.addFlashAttribute("credentials", created);
@@ -83,7 +81,7 @@ class UserPagesController {
 			return "redirect:/users/" + path(created.username());
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			redirect.addFlashAttribute("problem", word("users.problem.create", ex.getMessage()));
+			redirect.addFlashAttribute("problem", word("users.problem.create", reason(ex)));
 			redirect.addFlashAttribute("draft", new NewUser(username, displayName, null, csmEmail, null));
 			return "redirect:/users";
 		}
@@ -94,7 +92,7 @@ class UserPagesController {
 			@RequestParam(required = false) String role, @RequestParam(required = false) String csmEmail,
 			RedirectAttributes redirect) {
 		return change(username, redirect, () -> {
-			Role chosen = Role.parse((role != null) ? role : "");
+			Role chosen = role((role != null) ? role : "");
 			if (isSelf(admin, username) && chosen != Role.ADMIN) {
 				throw new IllegalArgumentException(word("users.problem.self"));
 			}
@@ -132,22 +130,37 @@ class UserPagesController {
 		});
 	}
 
-	@ExceptionHandler(NotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(Model model) {
-		model.addAttribute("status", 404);
-		return "error/4xx";
-	}
-
 	private String change(String username, RedirectAttributes redirect, Supplier<String> action) {
 		existing(username);
 		try {
 			redirect.addFlashAttribute("notice", action.get());
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem", reason(ex));
 		}
 		return "redirect:/users/" + path(username);
+	}
+
+	/**
+	 * Why {@link UserAccounts} refused, in the reader's language.
+	 */
+	private String reason(RuntimeException ex) {
+		if (ex instanceof InputProblem problem) {
+			return word(problem.key(), problem.arguments());
+		}
+		if (ex instanceof UserAccounts.UsernameTaken taken) {
+			return word("users.problem.taken", taken.username());
+		}
+		return ex.getMessage();
+	}
+
+	private static Role role(String text) {
+		try {
+			return Role.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InputProblem("problem.user.unknown-role", text);
+		}
 	}
 
 	private UserAccount existing(String username) {

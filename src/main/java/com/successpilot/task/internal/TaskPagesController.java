@@ -18,22 +18,19 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
 import com.successpilot.security.SignedInUser;
 import com.successpilot.system.InputProblem;
-import com.successpilot.system.NotFoundException;
 import com.successpilot.system.Page;
+import com.successpilot.system.PageController;
 import com.successpilot.system.PageLinks;
 import com.successpilot.system.Paging;
 import com.successpilot.task.TaskStatus;
@@ -46,7 +43,7 @@ import com.successpilot.task.TaskView;
  * Mails link here ({@code /tasks/<id>}); a browser that is not signed in goes to the
  * login first and comes back.
  */
-@Controller
+@PageController
 class TaskPagesController {
 
 	private static final int PAGE_SIZE = 50;
@@ -201,13 +198,6 @@ class TaskPagesController {
 	@PostMapping("/tasks/{id}/reopen")
 	String reopen(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, word("page.reopened"), () -> this.actions.reopen(id, user, null));
-	}
-
-	@ExceptionHandler(NotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(NotFoundException ex, Model model) {
-		model.addAttribute("status", 404);
-		return "error/4xx";
 	}
 
 	private String act(long id, RedirectAttributes redirect, String done, Runnable action) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,7 +23,10 @@ import com.successpilot.security.SignedInUser;
  * renewals and tasks; OPS also runs, rules, playbook results and mail; ADMIN also users.
  * <p>
  * Added to every page rendered from a template, error pages included; answers of the API
- * and redirects are left alone.
+ * and redirects are left alone. A page that an {@code @ExceptionHandler} answers (a bad
+ * parameter, an unknown id) is not seen by {@link #postHandle}, which Spring calls only
+ * after a handler that returned normally: for those the exception resolvers are wrapped,
+ * so that their pages get the same shell.
  */
 @Configuration(proxyBeanMethods = false)
 public class PageShell implements WebMvcConfigurer, HandlerInterceptor {
@@ -40,8 +44,21 @@ public class PageShell implements WebMvcConfigurer, HandlerInterceptor {
 	}
 
 	@Override
+	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+		resolvers.replaceAll((resolver) -> (request, response, handler, ex) -> {
+			ModelAndView page = resolver.resolveException(request, response, handler, ex);
+			addShell(request, page);
+			return page;
+		});
+	}
+
+	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView page) {
+		addShell(request, page);
+	}
+
+	private static void addShell(HttpServletRequest request, ModelAndView page) {
 		if (page == null || !page.isReference() || page.getViewName().startsWith("redirect:")
 				|| page.getViewName().startsWith("forward:")) {
 			return;
