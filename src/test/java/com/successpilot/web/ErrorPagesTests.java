@@ -1,27 +1,34 @@
 package com.successpilot.web;
 
 import jakarta.servlet.RequestDispatcher;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.bind.annotation.GetMapping;
 
 import com.successpilot.SuccessPilotTest;
 import com.successpilot.TestData;
-import com.successpilot.TestUsers;
 import com.successpilot.TestUsers.SignIn;
+import com.successpilot.TestUsers;
 import com.successpilot.security.UserAccounts;
+import com.successpilot.system.PageController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -31,6 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * role, a fault of the server).
  */
 @SuccessPilotTest
+@Import(ErrorPagesTests.FaultyPages.class)
 class ErrorPagesTests {
 
 	@Autowired
@@ -96,6 +104,53 @@ class ErrorPagesTests {
 				.andExpect(status().is(code)));
 			assertShell(page, this.csm, "Tasks");
 		}
+	}
+
+	@Test
+	void aFaultInAPageIsThe500PageWithTheNavigationNeverJson() throws Exception {
+		String page = page(
+				this.mvc.perform(get("/test/faulty-page").accept(MediaType.TEXT_HTML).session(signIn(this.csm)))
+					.andExpect(status().isInternalServerError())
+					.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML)));
+		assertShell(page, this.csm, "Tasks");
+		assertThat(page).contains("The server could not show this page").doesNotContain("disk on fire");
+	}
+
+	@Test
+	void aChangeThatNoLongerAppliesIsThe409PageSayingWhy() throws Exception {
+		String page = page(
+				this.mvc.perform(get("/test/stale-page").accept(MediaType.TEXT_HTML).session(signIn(this.csm)))
+					.andExpect(status().isConflict()));
+		assertShell(page, this.csm, "Tasks");
+		assertThat(page).contains("The task was closed meanwhile").contains("href=\"/test\"");
+	}
+
+	/**
+	 * Pages that fail, for these tests only.
+	 */
+	@TestConfiguration
+	static class FaultyPages {
+
+		@Bean
+		FaultyPageController faultyPageController() {
+			return new FaultyPageController();
+		}
+
+	}
+
+	@PageController
+	static class FaultyPageController {
+
+		@GetMapping("/test/faulty-page")
+		String faulty() {
+			throw new UnsupportedOperationException("disk on fire");
+		}
+
+		@GetMapping("/test/stale-page")
+		String stale() {
+			throw new IllegalStateException("The task was closed meanwhile");
+		}
+
 	}
 
 	private MockHttpSession signIn(SignIn user) throws Exception {

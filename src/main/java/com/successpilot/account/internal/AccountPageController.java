@@ -15,7 +15,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +30,7 @@ import com.successpilot.rules.RuleSet;
 import com.successpilot.rules.ThresholdCatalogue;
 import com.successpilot.security.SignedInUser;
 import com.successpilot.system.NotFoundException;
+import com.successpilot.system.PageController;
 import com.successpilot.task.AccountTasks;
 
 /**
@@ -40,7 +40,7 @@ import com.successpilot.task.AccountTasks;
  * periods, NPS answers, tickets, and all the account's tasks with what was done to them.
  * Another CSM's account is the 404 page, as a missing one is.
  */
-@Controller
+@PageController
 class AccountPageController {
 
 	/**
@@ -106,16 +106,15 @@ class AccountPageController {
 		return "accounts/account";
 	}
 
-	@ExceptionHandler(NotFoundException.class)
-	String notFound(Model model, HttpServletResponse response) {
-		response.setStatus(HttpStatus.NOT_FOUND.value());
-		model.addAttribute("status", 404);
-		return "error/4xx";
-	}
-
+	/**
+	 * {@code /accounts/abc}: no such account (an unknown id is answered by
+	 * {@code PageErrors}).
+	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	String badId(Model model, HttpServletResponse response) {
-		return notFound(model, response);
+		response.setStatus(HttpStatus.NOT_FOUND.value());
+		model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+		return "error/4xx";
 	}
 
 	/**

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +20,7 @@ import com.successpilot.rules.InvalidRuleSetException;
 import com.successpilot.rules.LiveRuleSet;
 import com.successpilot.rules.RuleSet;
 import com.successpilot.system.DateRange;
+import com.successpilot.system.PageController;
 
 /**
  * The preview page of the rules (OPS): what the files in {@code rules/} as they are now
@@ -29,7 +29,7 @@ import com.successpilot.system.DateRange;
  * health grade moves, and how many new tasks the attention budget would hold back.
  * Nothing is written; the same report as {@code POST /api/rules/preview}.
  */
-@Controller
+@PageController
 class RulePreviewPageController {
 
 	/** Task changes listed on the page; the API and its CSV have them all. */

@@ -1,17 +1,25 @@
 package com.successpilot.web.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,10 +44,15 @@ class PageErrors {
 	private static final Map<Class<?>, String> KINDS = Map.of(LocalDate.class, "date", Long.class, "number", long.class,
 			"number", Integer.class, "number", int.class, "number", Boolean.class, "boolean", boolean.class, "boolean");
 
+	private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
 	private final MessageSource messages;
 
-	PageErrors(MessageSource messages) {
+	private final Clock clock;
+
+	PageErrors(MessageSource messages, Clock clock) {
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -57,6 +70,42 @@ class PageErrors {
 		model.addAttribute("problem", problem(ex));
 		model.addAttribute("back", section(request));
 		return "error/4xx";
+	}
+
+	/**
+	 * A change that no longer applies (the task was closed meanwhile, a row changed under
+	 * the page): 409, saying why.
+	 */
+	@ExceptionHandler({ IllegalStateException.class, OptimisticLockingFailureException.class })
+	String conflict(RuntimeException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+		response.setStatus(HttpStatus.CONFLICT.value());
+		model.addAttribute("status", HttpStatus.CONFLICT.value());
+		model.addAttribute("problem", ex.getMessage());
+		model.addAttribute("back", section(request));
+		return "error/4xx";
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	void accessDenied(AccessDeniedException ex) {
+		// Spring Security answers it with the 403 page
+		throw ex;
+	}
+
+	/**
+	 * Anything else is a fault of the server: logged with its stack, and the 500 page
+	 * inside the layout (never the API's JSON). Spring's own errors keep their statuses.
+	 */
+	@ExceptionHandler(Exception.class)
+	String unexpected(Exception ex, Model model, HttpServletRequest request, HttpServletResponse response)
+			throws Exception {
+		if (ex instanceof ErrorResponse) {
+			throw ex;
+		}
+		log.error("Unexpected error showing the page {}", request.getRequestURI(), ex);
+		response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+		model.addAttribute("status", HttpStatus.INTERNAL_SERVER_ERROR.value());
+		model.addAttribute("timestamp", OffsetDateTime.now(this.clock).truncatedTo(ChronoUnit.SECONDS));
+		return "error/5xx";
 	}
 
 	private String problem(Exception ex) {
