@@ -15,9 +15,10 @@ import java.time.LocalDate;
  * without one
  * @param renewalTaskStatus its status ({@code OPEN}, {@code SNOOZED}, {@code DONE} …)
  */
-record PortfolioRow(long id, String externalId, String name, String segment, String stage, Long csmId, String csmName,
-		BigDecimal arr, String currency, LocalDate renewalDate, Integer daysToRenewal, String grade, BigDecimal score,
-		BigDecimal previousScore, int openTasks, Long renewalTaskId, String renewalPlaybook, String renewalTaskStatus) {
+public record PortfolioRow(long id, String externalId, String name, String segment, String stage, Long csmId,
+		String csmName, BigDecimal arr, String currency, LocalDate renewalDate, Integer daysToRenewal, String grade,
+		BigDecimal score, BigDecimal previousScore, int openTasks, Long renewalTaskId, String renewalPlaybook,
+		String renewalTaskStatus) {
 
 	/** A change of less than one point is no trend. */
 	private static final BigDecimal STEADY = BigDecimal.ONE;
