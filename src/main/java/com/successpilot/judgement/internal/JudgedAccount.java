@@ -1,5 +1,6 @@
 package com.successpilot.judgement.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,25 +20,7 @@ record JudgedAccount(AccountCase account, AccountJudgement judgement, List<Raise
 	}
 
 	private static List<RaisedTask> tasksOf(AccountCase account, AccountJudgement judgement) {
-		List<RaisedTask> tasks = new ArrayList<>();
-		for (PlaybookResponse response : judgement.responses()) {
-			// texts in the language of the CSM who will read them
-			String language = account.facts().getCsmLanguage();
-			var drafts = response.taskDrafts(language);
-			String why = Evidence.why(response, language);
-			String evidence = Evidence.json(response, account.thresholds(), account.facts().getSegment(), language);
-			for (int i = 0; i < drafts.size(); i++) {
-				var draft = drafts.get(i);
-				// a playbook with several tasks keeps one deduplication key per task
-				String key = response.dedupKey() + ((i == 0) ? "" : "#" + (i + 1));
-				tasks.add(new RaisedTask(key, response.occurrence(), account.accountKey(), account.csmKey(),
-						response.playbookName(), response.playbook().type().name().toLowerCase(),
-						response.playbook().priority().name().toLowerCase(), draft.title(), draft.description(),
-						draft.dueDate(), response.playbook().urgent(), response.playbook().autoClose(), response.rule(),
-						why, evidence, 0, null));
-			}
-		}
-		return List.copyOf(tasks);
+		return List.copyOf(rows(account, judgement, true));
 	}
 
 	/**
@@ -47,16 +30,29 @@ record JudgedAccount(AccountCase account, AccountJudgement judgement, List<Raise
 	 * with; building the texts in the reader's language is most of the cost of a row.
 	 */
 	static List<RaisedTask> decisionsOf(AccountCase account, AccountJudgement judgement) {
+		return rows(account, judgement, false);
+	}
+
+	private static List<RaisedTask> rows(AccountCase account, AccountJudgement judgement, boolean worded) {
 		List<RaisedTask> tasks = new ArrayList<>();
 		for (PlaybookResponse response : judgement.responses()) {
-			List<java.time.LocalDate> dueDates = response.dueDates();
-			for (int i = 0; i < dueDates.size(); i++) {
+			// texts in the language of the CSM who will read them
+			String language = account.facts().getCsmLanguage();
+			var drafts = worded ? response.taskDrafts(language) : null;
+			List<LocalDate> dueDates = worded ? null : response.dueDates();
+			String why = worded ? Evidence.why(response, language) : null;
+			String evidence = worded
+					? Evidence.json(response, account.thresholds(), account.facts().getSegment(), language) : null;
+			int count = worded ? drafts.size() : dueDates.size();
+			for (int i = 0; i < count; i++) {
+				// a playbook with several tasks keeps one deduplication key per task
 				String key = response.dedupKey() + ((i == 0) ? "" : "#" + (i + 1));
 				tasks.add(new RaisedTask(key, response.occurrence(), account.accountKey(), account.csmKey(),
 						response.playbookName(), response.playbook().type().name().toLowerCase(),
-						response.playbook().priority().name().toLowerCase(), null, null, dueDates.get(i),
-						response.playbook().urgent(), response.playbook().autoClose(), response.rule(), null, null, 0,
-						null));
+						response.playbook().priority().name().toLowerCase(), worded ? drafts.get(i).title() : null,
+						worded ? drafts.get(i).description() : null, worded ? drafts.get(i).dueDate() : dueDates.get(i),
+						response.playbook().urgent(), response.playbook().autoClose(), response.rule(), why, evidence,
+						0, null));
 			}
 		}
 		return tasks;

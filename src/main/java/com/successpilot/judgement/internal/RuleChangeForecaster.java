@@ -155,15 +155,8 @@ public final class RuleChangeForecaster {
 	 */
 	public static List<RaisedTask> tasksOf(AccountCase account, AccountJudgement judgement, AttentionPolicy attention,
 			LocalDate runDate, Double healthBefore) {
-		TaskRanking ranking = new TaskRanking(attention.ranking());
-		Double healthNow = judgement.health().map((score) -> (double) score.getOverall()).orElse(null);
-		List<RaisedTask> ranked = new ArrayList<>();
-		for (RaisedTask task : new JudgedAccount(account, judgement).tasks()) {
-			TaskRank rank = ranking.rank(task.priority(), account.facts().getArr(), account.facts().getCurrency(),
-					task.dueDate(), account.facts().getDaysToRenewal(), runDate, healthNow, healthBefore);
-			ranked.add(task.ranked(rank.score(), rank.partsJson()));
-		}
-		return ranked;
+		return ranked(new JudgedAccount(account, judgement).tasks(), account, judgement, attention, runDate,
+				healthBefore, true);
 	}
 
 	/**
@@ -176,7 +169,16 @@ public final class RuleChangeForecaster {
 	 */
 	public static List<RaisedTask> decisionsOf(AccountCase account, AccountJudgement judgement,
 			AttentionPolicy attention, LocalDate runDate, Double healthBefore) {
-		List<RaisedTask> tasks = JudgedAccount.decisionsOf(account, judgement);
+		return ranked(JudgedAccount.decisionsOf(account, judgement), account, judgement, attention, runDate,
+				healthBefore, false);
+	}
+
+	/**
+	 * The rows with their scores as the writer ranks them, and the score's parts when
+	 * {@code withParts}.
+	 */
+	private static List<RaisedTask> ranked(List<RaisedTask> tasks, AccountCase account, AccountJudgement judgement,
+			AttentionPolicy attention, LocalDate runDate, Double healthBefore, boolean withParts) {
 		if (tasks.isEmpty()) {
 			return tasks;
 		}
@@ -186,7 +188,7 @@ public final class RuleChangeForecaster {
 		for (RaisedTask task : tasks) {
 			TaskRank rank = ranking.rank(task.priority(), account.facts().getArr(), account.facts().getCurrency(),
 					task.dueDate(), account.facts().getDaysToRenewal(), runDate, healthNow, healthBefore);
-			ranked.add(task.ranked(rank.score(), null));
+			ranked.add(task.ranked(rank.score(), withParts ? rank.partsJson() : null));
 		}
 		return ranked;
 	}
